@@ -1,0 +1,47 @@
+# The front door. Each target installs what it needs itself:
+#   make serve   build and preview the site at http://127.0.0.1:8000, rebuilt on every save
+#   make test    every test, browser tests included
+#   make build   the publishable site in site/ (replaced only when the whole build succeeds)
+#   make check   check the content only, with readability figures (fast; for editors and pre-commit)
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build check test test-fast chromium clean
+
+$(BIN)/.installed: requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+check: $(BIN)/.installed
+	$(BIN)/python -m walkthrough check
+
+build: $(BIN)/.installed
+	$(BIN)/python -m walkthrough build
+
+serve: $(BIN)/.installed
+	$(BIN)/python -m walkthrough compile
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# A Chromium for the browser tests: the system's if there is one, else Debian's package (as root),
+# else Playwright's own download (which needs access to Playwright's servers).
+chromium: $(BIN)/.installed
+	@$(BIN)/python tests/browser/find_chromium.py >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    (apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium)); \
+	  else $(BIN)/playwright install chromium; fi; }
+	@$(BIN)/python tests/browser/find_chromium.py
+
+test: $(BIN)/.installed chromium
+	$(BIN)/python -m pytest
+
+test-fast: $(BIN)/.installed
+	$(BIN)/python -m pytest -m "not browser"
+
+clean:
+	rm -rf site .site-building-* .site-old-* docs/stages docs/rights docs/support-services docs/glossary docs/content-reference

@@ -1,0 +1,242 @@
+"""The typed content model that templates and the leaflet read.
+
+One job: frozen dataclasses and the functions that build them from data that `schemas.validate`
+has already passed. Templates never see raw YAML, so the web pages and the leaflet read the same
+objects and cannot disagree. Nothing here checks content; building assumes it was checked.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+import phonenumbers
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class RightHere:
+    number: int
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Person:
+    who: str
+    what_they_do: str
+
+
+@dataclass(frozen=True)
+class NextStep:
+    stage: str
+    condition: str | None
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str
+    order: int
+    title: str
+    short_title: str
+    summary: str
+    what_happens: tuple[str, ...]
+    your_rights: tuple[RightHere, ...]
+    your_choices: tuple[str, ...]
+    how_long: Fact
+    who_you_will_deal_with: tuple[Person, ...]
+    if_you_are_unhappy: tuple[str, ...]
+    questions_to_ask: tuple[str, ...]
+    support: tuple[str, ...]
+    key_facts: tuple[Fact, ...]
+    next: tuple[NextStep, ...]
+    search_terms: tuple[str, ...]
+    last_reviewed: _dt.date
+    sources: tuple[Source, ...]
+    file: str
+
+    @property
+    def path(self) -> str:
+        """Site-relative URL path, permanent: people share it."""
+        return f"stages/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Phone:
+    number: str  # as the service writes it, shown to people
+    dial: str    # for tel: links: E.164 for full numbers, digits for short numbers
+    label: str | None
+
+
+@dataclass(frozen=True)
+class Times:
+    days: tuple[str, ...]
+    opens: str
+    closes: str
+
+
+@dataclass(frozen=True)
+class Hours:
+    always_open: bool
+    times: tuple[Times, ...]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Contact:
+    phone: tuple[Phone, ...]
+    text: tuple[Phone, ...]
+    email: tuple[str, ...]
+    website: str | None
+    live_chat: str | None
+    in_person: str | None
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    name: str
+    what_they_do: str
+    who_for: tuple[str, ...]
+    helps_with: tuple[str, ...]
+    area: tuple[str, ...]
+    contact: Contact
+    hours: Hours | None  # None: the service does not publish its hours
+    languages: tuple[str, ...]
+    cost: str | None
+    last_verified: _dt.date
+    source: str
+
+    @property
+    def tags(self) -> frozenset[str]:
+        return frozenset(self.who_for) | frozenset(self.helps_with)
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    aliases: tuple[str, ...]
+    plain_meaning: str
+    source: str | None
+
+
+@dataclass(frozen=True)
+class Right:
+    number: int
+    title: str
+    plain_meaning: str
+
+
+@dataclass(frozen=True)
+class VictimsCode:
+    title: str
+    source: str
+    last_reviewed: _dt.date
+    rights: tuple[Right, ...]
+
+    def right(self, number: int) -> Right:
+        return next(r for r in self.rights if r.number == number)
+
+
+@dataclass(frozen=True)
+class Content:
+    stages: tuple[Stage, ...]  # in journey order
+    services: tuple[Service, ...]
+    glossary: tuple[Term, ...]
+    code: VictimsCode
+    tag_titles: dict = field(hash=False, compare=False)  # tag -> title, from the schema
+    need_tags: tuple[str, ...] = ()
+    audience_tags: tuple[str, ...] = ()
+
+    def stage(self, stage_id: str) -> Stage:
+        return next(s for s in self.stages if s.id == stage_id)
+
+    def previous(self, stage: Stage) -> tuple[Stage, ...]:
+        """The stages whose `next` leads here (a stage can be reached by more than one branch)."""
+        return tuple(s for s in self.stages if any(n.stage == stage.id for n in s.next))
+
+    def services_tagged(self, tag: str) -> tuple[Service, ...]:
+        return tuple(s for s in self.services if tag in s.tags)
+
+    def stages_with_right(self, number: int) -> tuple[Stage, ...]:
+        return tuple(s for s in self.stages if any(r.number == number for r in s.your_rights))
+
+    def services_for(self, stage: Stage, limit: int = 4) -> tuple[Service, ...]:
+        """The services a stage's `support` list points to: named ids first, then by tags matched."""
+        named = [sid for sid in stage.support if any(s.id == sid for s in self.services)]
+        tags = {t for t in stage.support if t not in named}
+        chosen = [next(s for s in self.services if s.id == sid) for sid in named]
+        ranked = sorted((s for s in self.services if s.id not in named and s.tags & tags),
+                        key=lambda s: -len(s.tags & tags))  # sorted() is stable: file order breaks ties
+        return tuple((chosen + ranked)[:limit])
+
+
+def _date(value: str) -> _dt.date:
+    return _dt.date.fromisoformat(value)
+
+
+def _phone(item: dict) -> Phone:
+    number = item["number"]
+    parsed = phonenumbers.parse(number, "GB")
+    if phonenumbers.is_valid_number(parsed):
+        dial = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    else:  # a short number such as 116 123 is dialled as it is
+        dial = "".join(ch for ch in number if ch.isdigit())
+    return Phone(number, dial, item.get("label"))
+
+
+def build_stage(data: dict, file: str) -> Stage:
+    return Stage(
+        id=data["id"], order=data["order"], title=data["title"], short_title=data["short_title"],
+        summary=data["summary"], what_happens=tuple(data["what_happens"]),
+        your_rights=tuple(RightHere(r["right"], r["meaning"]) for r in data["your_rights"]),
+        your_choices=tuple(data["your_choices"]),
+        how_long=Fact(data["how_long"]["text"], data["how_long"]["source"]),
+        who_you_will_deal_with=tuple(Person(p["who"], p["what_they_do"]) for p in data["who_you_will_deal_with"]),
+        if_you_are_unhappy=tuple(data["if_you_are_unhappy"]),
+        questions_to_ask=tuple(data["questions_to_ask"]), support=tuple(data["support"]),
+        key_facts=tuple(Fact(f["text"], f["source"]) for f in data["key_facts"]),
+        next=tuple(NextStep(n["stage"], n.get("condition")) for n in data["next"]),
+        search_terms=tuple(data["search_terms"]), last_reviewed=_date(data["last_reviewed"]),
+        sources=tuple(Source(s["title"], s["url"]) for s in data["sources"]), file=file,
+    )
+
+
+def build_service(data: dict) -> Service:
+    contact, hours = data["contact"], data.get("hours")
+    return Service(
+        id=data["id"], name=data["name"], what_they_do=data["what_they_do"],
+        who_for=tuple(data["who_for"]), helps_with=tuple(data["helps_with"]), area=tuple(data["area"]),
+        contact=Contact(
+            phone=tuple(_phone(p) for p in contact.get("phone", ())),
+            text=tuple(_phone(p) for p in contact.get("text", ())),
+            email=tuple(contact.get("email", ())), website=contact.get("website"),
+            live_chat=contact.get("live_chat"), in_person=contact.get("in_person"),
+        ),
+        hours=Hours(bool(hours.get("always_open")),
+                    tuple(Times(tuple(t["days"]), t["opens"], t["closes"]) for t in hours.get("times", ())),
+                    hours.get("note")) if hours else None,
+        languages=tuple(data["languages"]), cost=data.get("cost"),
+        last_verified=_date(data["last_verified"]), source=data["source"],
+    )
+
+
+def build_term(data: dict) -> Term:
+    return Term(data["id"], data["term"], tuple(data.get("aliases", ())), data["plain_meaning"], data.get("source"))
+
+
+def build_code(data: dict) -> VictimsCode:
+    return VictimsCode(data["title"], data["source"], _date(data["last_reviewed"]),
+                       tuple(Right(r["number"], r["title"], r["plain_meaning"]) for r in data["rights"]))
