@@ -14,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import postbuild
 from .sitecheck import broken_links
 
 
@@ -21,10 +22,11 @@ class BuildFailed(Exception):
     pass
 
 
-def build_site(root: Path, site_dir: Path, config: str = "mkdocs.yml", post=None) -> None:
+def build_site(root: Path, site_dir: Path, config: str = "mkdocs.yml") -> None:
     """Build into a temporary folder; on success replace `site_dir`, otherwise leave it alone.
 
-    `post(folder)` may add files (such as the leaflet PDFs) before the swap; it raises to fail.
+    After MkDocs, `postbuild.finish` completes the folder (leaflet, security headers…), then every
+    internal link is checked, and only then is the folder swapped into place.
     """
     site_dir = site_dir.resolve()
     tmp = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site_dir.parent))
@@ -34,11 +36,10 @@ def build_site(root: Path, site_dir: Path, config: str = "mkdocs.yml", post=None
                                  "-f", str(root / config), "-d", str(tmp)], cwd=root, env=env)
         if result.returncode != 0:
             raise BuildFailed("MkDocs could not build the site (see the messages above). site/ was not changed.")
+        postbuild.finish(tmp, root)
         problems = broken_links(tmp)
         if problems:
             raise BuildFailed("\n".join(problems) + f"\nFound {len(problems)} broken links. site/ was not changed.")
-        if post:
-            post(tmp)
         old = None
         if site_dir.exists():
             old = site_dir.with_name(f".site-old-{os.getpid()}")

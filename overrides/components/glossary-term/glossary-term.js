@@ -1,0 +1,39 @@
+/* Glossary term explanations (see README.md beside this file).
+   Progressive enhancement: the term is already a link to the glossary with its meaning as the
+   link's description; this adds a button that shows the meaning in place. */
+(function () {
+  "use strict";
+
+  function close(button, meaning, returnFocus) {
+    button.setAttribute("aria-expanded", "false");
+    meaning.hidden = true;
+    if (returnFocus) button.focus();
+  }
+
+  document.querySelectorAll("a.wt-term[aria-describedby]").forEach(function (link) {
+    var meaning = document.getElementById(link.getAttribute("aria-describedby"));
+    if (!meaning) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "wt-term__button";
+    button.textContent = "?";
+    button.setAttribute("aria-label", "What does " + link.textContent + " mean?");
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", meaning.id);
+    link.insertAdjacentElement("afterend", button);
+
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") === "true";
+      if (open) { close(button, meaning, false); return; }
+      button.setAttribute("aria-expanded", "true");
+      meaning.hidden = false;
+    });
+    function onEscape(event) {
+      if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
+        close(button, meaning, true);
+      }
+    }
+    button.addEventListener("keydown", onEscape);
+    meaning.addEventListener("keydown", onEscape);
+  });
+})();

@@ -1,0 +1,18 @@
+"""Steps that finish a freshly built site before it is published, in order.
+
+One job: list them. `sitebuild.build_site` runs `finish(site, root)` on the temporary folder after
+MkDocs and before the internal-link check and the swap into site/, so a step that fails leaves
+the published site/ untouched. Each step is a function (site: Path, root: Path) -> None in its own
+module; add a step by adding a line to STEPS.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+STEPS: list = [
+]
+
+
+def finish(site: Path, root: Path) -> None:
+    for step in STEPS:
+        step(site, root)
