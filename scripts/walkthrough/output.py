@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-MARKER = "<!-- Generated from "
+# Generated Markdown pages start with front matter whose first line is this comment
+# (partials/banner.md.j2); generated HTML pages (redirects) start with an HTML comment.
+MARKERS = ("---\n# Generated from ", "<!-- Generated from ")
+
+
+def is_generated(text: str) -> bool:
+    return text.startswith(MARKERS)
 
 
 def write_pages(docs_dir: Path, pages: dict[str, str], generated_dirs: tuple[str, ...]) -> tuple[list[str], list[str]]:
@@ -19,7 +25,7 @@ def write_pages(docs_dir: Path, pages: dict[str, str], generated_dirs: tuple[str
         data = text.encode("utf-8")
         if path.exists() and path.read_bytes() == data:
             continue
-        if path.exists() and not path.read_text("utf-8", errors="replace").startswith(MARKER):
+        if path.exists() and not is_generated(path.read_text("utf-8", errors="replace")):
             raise FileExistsError(f"{path} is a hand-written page: the compiler will not overwrite it")
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
@@ -27,9 +33,10 @@ def write_pages(docs_dir: Path, pages: dict[str, str], generated_dirs: tuple[str
         tmp.replace(path)
         written.append(rel)
     for folder in generated_dirs:
-        for path in sorted((docs_dir / folder).glob("**/*.md")):
+        # .html too: redirect pages for renamed stages (render.py, published.py).
+        for path in sorted(p for p in (docs_dir / folder).glob("**/*") if p.suffix in (".md", ".html")):
             rel = path.relative_to(docs_dir).as_posix()
-            if rel not in pages and path.read_text("utf-8", errors="replace").startswith(MARKER):
+            if rel not in pages and is_generated(path.read_text("utf-8", errors="replace")):
                 path.unlink()
                 removed.append(rel)
     return written, removed

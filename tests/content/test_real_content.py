@@ -57,4 +57,6 @@ def test_every_stage_has_sources_and_facts(checked):
 def test_no_placeholder_text_reaches_the_site(checked):
     pages = render_pages(checked.content)
     for path, text in pages.items():
+        if path.startswith("content-reference/"):
+            continue  # the field reference for content designers shows example values on purpose
         assert not re.search(r"lorem ipsum|\bTODO\b|\bTBC\b|example\.org|XXX", text, re.I), path

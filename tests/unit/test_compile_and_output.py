@@ -43,7 +43,9 @@ def test_a_hand_written_page_is_never_overwritten(tmp_path):
 def test_nav_expansion_keeps_the_rest_of_mkdocs_yml():
     nav = [{"Home": "index.md"}, {"The steps": "stages/index.md"}, {"About": ["about.md"]}]
     journey = ["stages/index.md", {"A": "stages/a.md"}]
-    assert expand_nav(nav, journey) == [{"Home": "index.md"}, {"The steps": journey}, {"About": ["about.md"]}]
+    # The overview is titled after its section, so its page title is not MkDocs' "Index".
+    expanded = [{"The steps": "stages/index.md"}, {"A": "stages/a.md"}]
+    assert expand_nav(nav, journey) == [{"Home": "index.md"}, {"The steps": expanded}, {"About": ["about.md"]}]
 
 
 def test_cli_reports_content_mistakes_without_a_traceback(content_root):
@@ -61,5 +63,5 @@ def test_the_cli_compiles_with_no_mkdocs_hook(content_root):
     run = subprocess.run([sys.executable, "-m", "walkthrough", "compile", "--root", str(content_root)],
                          capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0, run.stderr
-    assert (content_root / "docs" / "stages" / "first-step.md").read_text().startswith("<!-- Generated from stages/first-step.yml")
+    assert (content_root / "docs" / "stages" / "first-step.md").read_text().startswith("---\n# Generated from stages/first-step.yml")
     assert (content_root / "docs" / "content-reference" / "index.md").exists()

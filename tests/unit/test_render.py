@@ -53,7 +53,7 @@ def test_generated_pages_and_nav(content_root):
     pages = pages_for(content_root)
     assert set(pages) == {"stages/first-step.md", "stages/second-step.md", "stages/index.md", "rights/index.md",
                           "support-services/index.md", "glossary/index.md", "content-reference/index.md"}
-    assert all(text.startswith("<!-- Generated from ") for text in pages.values())
+    assert all(text.startswith("---\n# Generated from ") for text in pages.values())
     services = pages["support-services/index.md"]
     assert "{ #talk-now }" in services and "{ #for-men }" in services and 'id="service-helpline-two"' in services
     assert "Monday to Friday, 9am to 5:30pm" in services
