@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import phonenumbers
 
@@ -159,13 +160,33 @@ class Content:
     tag_titles: dict = field(hash=False, compare=False)  # tag -> title, from the schema
     need_tags: tuple[str, ...] = ()
     audience_tags: tuple[str, ...] = ()
+    redirects: dict = field(default_factory=dict, hash=False, compare=False)  # old stage id -> current id
+
+    # Lookups by id, built once: stage(), previous() and services_for() are called for every
+    # stage, so scanning all stages or services on each call would make a build grow as n².
+    # (cached_property writes to the instance's __dict__, which a frozen dataclass allows.)
+    @cached_property
+    def _stages_by_id(self) -> dict[str, Stage]:
+        return {s.id: s for s in self.stages}
+
+    @cached_property
+    def _services_by_id(self) -> dict[str, Service]:
+        return {s.id: s for s in self.services}
+
+    @cached_property
+    def _previous_by_id(self) -> dict[str, tuple[Stage, ...]]:
+        found: dict[str, dict[str, Stage]] = {}
+        for s in self.stages:  # journey order, as before
+            for n in s.next:
+                found.setdefault(n.stage, {})[s.id] = s
+        return {target: tuple(by_id.values()) for target, by_id in found.items()}
 
     def stage(self, stage_id: str) -> Stage:
-        return next(s for s in self.stages if s.id == stage_id)
+        return self._stages_by_id[stage_id]
 
     def previous(self, stage: Stage) -> tuple[Stage, ...]:
         """The stages whose `next` leads here (a stage can be reached by more than one branch)."""
-        return tuple(s for s in self.stages if any(n.stage == stage.id for n in s.next))
+        return self._previous_by_id.get(stage.id, ())
 
     def services_tagged(self, tag: str) -> tuple[Service, ...]:
         return tuple(s for s in self.services if tag in s.tags)
@@ -175,9 +196,9 @@ class Content:
 
     def services_for(self, stage: Stage, limit: int = 4) -> tuple[Service, ...]:
         """The services a stage's `support` list points to: named ids first, then by tags matched."""
-        named = [sid for sid in stage.support if any(s.id == sid for s in self.services)]
+        named = [sid for sid in stage.support if sid in self._services_by_id]
         tags = {t for t in stage.support if t not in named}
-        chosen = [next(s for s in self.services if s.id == sid) for sid in named]
+        chosen = [self._services_by_id[sid] for sid in named]
         ranked = sorted((s for s in self.services if s.id not in named and s.tags & tags),
                         key=lambda s: -len(s.tags & tags))  # sorted() is stable: file order breaks ties
         return tuple((chosen + ranked)[:limit])

@@ -67,5 +67,8 @@ class TermMarker:
             return match.group(0)
         self._explained.add(term.id)
         meaning = escape(to_text(term.plain_meaning))
+        # data-search-exclude: the meaning is the glossary's text, repeated on every page that uses
+        # the term; kept out of the search index (Material's search plugin then removes the attribute).
         return (f'<a class="wt-term" href="{escape(self._url(term.id))}" aria-describedby="term-{term.id}">{match.group(1)}</a>'
-                f'<span class="wt-term__meaning" id="term-{term.id}" hidden>{escape(term.term)}: {meaning}</span>')
+                f'<span class="wt-term__meaning" id="term-{term.id}" hidden data-search-exclude="true">'
+                f'{escape(term.term)}: {meaning}</span>')

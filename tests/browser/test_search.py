@@ -60,7 +60,7 @@ def top_three(page, query):
 def test_search_finds_the_right_stage_for_each_query(page, base_url):
     page.set_viewport_size({"width": 360, "height": 640})
     page.goto(base_url)
-    page.locator("label.md-header__button[for=__search]").click()
+    page.locator("button.wt-header-button[aria-controls=__search]").click()  # accessibility.js replaces the label
     misses = []
     for query, stage in QUERIES:
         top = top_three(page, query)

@@ -18,7 +18,8 @@ def test_first_use_only_with_meaning_as_description():
     first = m.explain(Markup("Your ISVA can help. Ask your ISVA."))
     assert first.count('class="wt-term"') == 1
     assert '<a class="wt-term" href="../glossary/#isva" aria-describedby="term-isva">ISVA</a>' in first
-    assert '<span class="wt-term__meaning" id="term-isva" hidden>ISVA: An adviser who supports you.</span>' in first
+    assert ('<span class="wt-term__meaning" id="term-isva" hidden data-search-exclude="true">'
+            'ISVA: An adviser who supports you.</span>') in first
     assert 'class="wt-term"' not in m.explain(Markup("Later, your ISVA again."))
 
 
