@@ -41,7 +41,10 @@ def expand_nav(nav: list, journey: list) -> list:
     result = []
     for entry in nav or []:
         if isinstance(entry, dict) and len(entry) == 1 and next(iter(entry.values())) == overview:
-            result.append({next(iter(entry)): journey})
+            title = next(iter(entry))
+            # The overview takes the section's title: untitled, MkDocs names the page "Index", and
+            # that is what the browser tab and screen readers announced.
+            result.append({title: [{title: overview}] + list(journey[1:])})
         else:
             result.append(entry)
     return result

@@ -13,7 +13,7 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import model, readability
+from . import model, published, readability
 from .markup import to_text
 from .problems import ContentError, Problem, format_path
 from .schemas import Reference, schema, validate
@@ -176,6 +176,9 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
     # A stage file with mistakes of its own still exists: its id is its file name, so links to it
     # are not reported a second time.
     all_stage_ids = set(stage_ids) | {f.stem for f in stage_files}
+    # Published addresses stay permanent: a published id must be a stage or renamed to one.
+    published_ids, found = published.check(root, all_stage_ids) if stage_files else (published.Published(), [])
+    problems.extend(found)
     tags = set(needs) | set(audiences)
     for loaded, data in stages:
         for i, step in enumerate(data["next"]):
@@ -239,6 +242,7 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
         glossary=tuple(model.build_term(t) for t in glossary[1]["terms"]),
         code=model.build_code(code[1]),
         tag_titles=titles, need_tags=needs, audience_tags=audiences,
+        redirects=published.redirects(published_ids, set(stage_ids)),
     )
     return Checked(content, tuple(sorted(warnings)), reports)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
-from . import markup, words
+from . import finder, markup, words
 from .model import Content
 from .schemas import KINDS, _resolve, resolver_for, schema
 from .sections import STAGE_SECTIONS
@@ -73,7 +73,8 @@ def environment() -> Environment:
 
     env.filters.update(md=md, url=url, date=words.date_words, hours=words.hours_words, plain=markup.to_text)
     env.globals.update(sections={s.key: s for s in STAGE_SECTIONS}, section_order=STAGE_SECTIONS,
-                       page_url=page_url, pages={k: page_url(v[0]) for k, v in PAGES.items()})
+                       page_url=page_url, pages={k: page_url(v[0]) for k, v in PAGES.items()},
+                       finder=finder)  # the service finder's data-* values (finder.py)
     return env
 
 
@@ -119,8 +120,13 @@ def render_pages(content: Content) -> dict[str, str]:
             page=page_url(path), content=content,
             stage=stage, total=total, previous=content.previous(stage),
             services=content.services_for(stage), terms=_marker(content, page_url(path)))
+    # A renamed stage's old address keeps working: a static page that sends people on (published.py).
+    for old, new in sorted(content.redirects.items()):
+        pages[f"{STAGE_DIR}/{old}/index.html"] = env.get_template("pages/redirect.html.j2").render(
+            old=old, new=content.stage(new))
     common = {"content": content}
-    extra = {"content_reference": {"kinds": content_reference()}}
+    extra = {"content_reference": {"kinds": content_reference()},
+             "services": {"finder_groups": finder.option_groups(content)}}
     for name, (path, source) in PAGES.items():
         marker = _marker(content, page_url(path)) if name in EXPLAIN_TERMS_ON else None
         pages[path] = env.get_template(f"pages/{name}.md.j2").render(

@@ -60,7 +60,8 @@ def broken_links(site: Path) -> list[str]:
                 problems.append(f"{rel_page}: the link {ref!r} points to a file that does not exist")
                 continue
             fragment = unquote(parts.fragment)
-            if fragment and target.suffix == ".html":
+            # A fragment with "=" (#need=isva) is the service finder's filter state, not an anchor.
+            if fragment and target.suffix == ".html" and "=" not in fragment:
                 ids = pages[target].ids if target in pages else _parse(target).ids
                 if fragment not in ids:
                     problems.append(f"{rel_page}: the link {ref!r} points to #{fragment}, which is not on that page")

@@ -1,0 +1,106 @@
+/*
+ * "Copy link to this section" buttons. See README.md in this folder.
+ *
+ * On a stage page (it has the step line, #step), each h2 with an id gets a button after it that
+ * copies the section's permanent address (page address + #anchor; anchors are fixed in
+ * scripts/walkthrough/sections.py). Links marked data-copy-link (the page for ISVAs and
+ * supporters) get a "Copy link" button too. The buttons are made here, so without JavaScript
+ * there is no button that does nothing. "Link copied" is read out through one polite live region.
+ * Nothing is stored; the address bar and history are not touched.
+ */
+(function () {
+  "use strict";
+
+  var region = null;
+  function announce(message) {
+    if (!region) return;
+    region.textContent = "";
+    // A fresh text node after a tick, so the same words twice in a row are read out again.
+    setTimeout(function () { region.textContent = message; }, 50);
+  }
+
+  function sectionAddress(id) {
+    // Without ?query (search terms never travel in a shared link), with the section's anchor.
+    return location.origin + location.pathname + "#" + encodeURIComponent(id);
+  }
+
+  /* Old browsers, or a page not served over https: select the address in a field to copy by hand. */
+  function fallback(button, address) {
+    var field = button.parentNode.querySelector(".wt-copy-link__field");
+    if (!field) {
+      field = document.createElement("input");
+      field.type = "text";
+      field.readOnly = true;
+      field.className = "wt-copy-link__field";
+      field.setAttribute("aria-label", "Link to copy");
+      button.parentNode.appendChild(field);
+    }
+    field.value = address;
+    field.focus();
+    field.select();
+    announce("Copy the selected link");
+  }
+
+  function copy(button, address, visible) {
+    function done() {
+      button.textContent = "Link copied";
+      button.classList.add("wt-copy-link__button--done");
+      announce("Link copied");
+      setTimeout(function () {
+        button.textContent = visible;
+        button.classList.remove("wt-copy-link__button--done");
+      }, 4000);
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(address).then(done, function () { fallback(button, address); });
+    } else {
+      fallback(button, address);
+    }
+  }
+
+  function makeButton(visible, which, address, inline) {
+    var wrap = document.createElement(inline ? "span" : "div");
+    wrap.className = "wt-copy-link";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "wt-copy-link__button";
+    button.textContent = visible;
+    // The name starts with the visible words (WCAG 2.5.3, label in name), then says which section,
+    // so a list of buttons read out by a screen reader can be told apart. aria-label rather than
+    // hidden text: hidden text gets a stray space in the computed name ("section : Your rights").
+    button.setAttribute("aria-label", visible + ": " + which);
+    button.addEventListener("click", function () {
+      copy(button, typeof address === "function" ? address() : address, visible);
+    });
+    wrap.appendChild(button);
+    return wrap;
+  }
+
+  function start() {
+    var article = document.querySelector("article.md-content__inner") || document.body;
+    var onStage = !!document.getElementById("step");
+    var links = article.querySelectorAll("a[data-copy-link]");
+    if (!onStage && !links.length) return;
+    region = document.createElement("div");
+    region.className = "wt-copy-link__hidden";
+    region.setAttribute("role", "status");
+    region.setAttribute("aria-live", "polite");
+    document.body.appendChild(region);
+    if (onStage) {
+      Array.prototype.forEach.call(article.querySelectorAll("h2[id]"), function (heading) {
+        var id = heading.id;
+        heading.parentNode.insertBefore(
+          makeButton("Copy link to this section", heading.textContent.trim(), function () { return sectionAddress(id); }),
+          heading.nextSibling);
+      });
+    }
+    Array.prototype.forEach.call(links, function (link) {
+      var wrap = makeButton("Copy link", link.textContent.trim(), function () { return link.href; }, true);
+      wrap.className = "wt-copy-link wt-copy-link--inline";
+      link.parentNode.insertBefore(wrap, link.nextSibling);
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,349 @@
+/*
+ * Service finder and "open now" words. See README.md in this folder.
+ *
+ * Every support service card (.wt-service) carries its data in data-* attributes rendered from
+ * the typed model (scripts/walkthrough/finder.py, which states the same matching rules in Python).
+ * 1. On any page, each card with published hours gets a line such as "Open now until 9pm",
+ *    computed in UK time (Europe/London, so the clocks changing is handled by the browser).
+ * 2. On the Support services page (#finder), this script builds the filter controls. Without it
+ *    the page is the complete grouped list, so nobody sees a control that does nothing.
+ * The chosen filters live in the URL fragment (#need=talk-now&contact=phone), never in storage.
+ * Plain browser JavaScript, no globals, no inline styles (the CSP allows none).
+ */
+(function () {
+  "use strict";
+
+  var DAY_CODES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+  var DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+  var SHORT = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
+  var DAY = 1440;
+  var WEEK = 7 * DAY;
+  var KEYS = ["need", "for", "lang", "contact", "when", "where"];
+
+  // ---- UK time --------------------------------------------------------------------------
+  var london = null;
+  try {
+    london = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/London", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23"
+    });
+  } catch (e) {
+    london = null; // no time zone data: "open now" is not shown rather than shown wrong
+  }
+
+  /* Minutes since Monday 00:00, UK wall-clock time. */
+  function ukMinuteOfWeek(date) {
+    var parts = london.formatToParts(date), day = 0, hour = 0, minute = 0;
+    for (var i = 0; i < parts.length; i++) {
+      if (parts[i].type === "weekday") day = SHORT[parts[i].value];
+      if (parts[i].type === "hour") hour = parseInt(parts[i].value, 10) % 24;
+      if (parts[i].type === "minute") minute = parseInt(parts[i].value, 10);
+    }
+    return day * DAY + hour * 60 + minute;
+  }
+
+  function toMinutes(hhmm) {
+    return parseInt(hhmm.slice(0, 2), 10) * 60 + parseInt(hhmm.slice(3, 5), 10);
+  }
+
+  /* "always", or opening intervals over two weeks (so opening hours that run past Sunday
+     midnight join Monday's), merged, in minutes since Monday 00:00. null: hours not published. */
+  function parseHours(code) {
+    if (!code) return null;
+    if (code === "always") return "always";
+    var spans = [];
+    code.split(";").forEach(function (entry) {
+      var bits = entry.split(" "), times = bits[1].split("-");
+      bits[0].split(",").forEach(function (d) {
+        var start = DAY_CODES.indexOf(d) * DAY;
+        for (var week = 0; week < 2; week++) {
+          spans.push([start + week * WEEK + toMinutes(times[0]), start + week * WEEK + toMinutes(times[1])]);
+        }
+      });
+    });
+    spans.sort(function (a, b) { return a[0] - b[0]; });
+    var merged = [];
+    spans.forEach(function (s) {
+      var last = merged[merged.length - 1];
+      if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+      else merged.push([s[0], s[1]]);
+    });
+    return merged;
+  }
+
+  /* Same words as scripts/walkthrough/words.py time_words: 8am, 9:30pm, midday, midnight. */
+  function timeWords(minutes) {
+    var h = Math.floor(minutes / 60), m = minutes % 60;
+    if (m === 0 && (h === 0 || h === 24)) return "midnight";
+    if (m === 0 && h === 12) return "midday";
+    var suffix = h < 12 ? "am" : "pm", h12 = (h % 12) || 12;
+    return m === 0 ? h12 + suffix : h12 + ":" + (m < 10 ? "0" : "") + m + suffix;
+  }
+
+  /* When `at` (minutes since Monday 00:00, up to two weeks) is, seen from `now`. A closing time
+     of 00:00 is "midnight" at the end of the day before, not the start of the next. */
+  function when(at, now, closing) {
+    var dayIndex = Math.floor(at / DAY), minutes = at % DAY;
+    if (closing && minutes === 0) { dayIndex -= 1; minutes = DAY; }
+    var days = dayIndex - Math.floor(now / DAY);
+    return { words: days === 0 ? "today" : days === 1 ? "tomorrow" : "on " + DAY_NAMES[dayIndex % 7],
+             days: days, time: timeWords(minutes) };
+  }
+
+  /* {open: true|false, words: "..."} or null when the service does not publish its hours. */
+  function status(code, date) {
+    var hours = parseHours(code);
+    if (!hours || !london) return null;
+    if (hours === "always") return { open: true, words: "Open 24 hours" };
+    var now = ukMinuteOfWeek(date);
+    for (var i = 0; i < hours.length; i++) {
+      var span = hours[i];
+      if (span[0] <= now && now < span[1]) {
+        if (span[1] - now >= WEEK) return { open: true, words: "Open 24 hours" };
+        var close = when(span[1], now, true);
+        return { open: true, words: "Open now until " + close.time + (close.days === 0 ? "" : " " + close.words) };
+      }
+      if (span[0] > now) {
+        var open = when(span[0], now, false);
+        return { open: false, words: "Closed now. Opens " + open.words + " at " + open.time };
+      }
+    }
+    return null;
+  }
+
+  // ---- "open now" words on every card -----------------------------------------------------
+  function showStatus(card, date) {
+    var found = status(card.getAttribute("data-hours"), date);
+    var line = card.querySelector(".wt-service__now");
+    if (!found) { if (line) line.remove(); return; }
+    if (!line) {
+      line = document.createElement("p");
+      line.className = "wt-service__now";
+      var heading = card.querySelector(".wt-service__name");
+      card.insertBefore(line, heading ? heading.nextSibling : card.firstChild);
+    }
+    line.textContent = found.words;
+    line.classList.toggle("wt-service__now--open", found.open);
+  }
+
+  function isOpen(card, date) {
+    var found = status(card.getAttribute("data-hours"), date);
+    return !!(found && found.open);
+  }
+
+  // ---- the filter state, in the fragment ------------------------------------------------------
+  /* A fragment with "=" is a filter; anything else (#for-men, #talk-now) is an anchor. */
+  function readFragment(hash) {
+    var text = (hash || "").replace(/^#/, "");
+    if (text.indexOf("=") === -1) return null;
+    var chosen = {};
+    text.split("&").forEach(function (pair) {
+      var at = pair.indexOf("="), key, values;
+      if (at < 1) return;
+      try {
+        key = decodeURIComponent(pair.slice(0, at));
+        values = decodeURIComponent(pair.slice(at + 1)).split(",");
+      } catch (e) {
+        return;
+      }
+      if (KEYS.indexOf(key) === -1) return;
+      chosen[key] = (chosen[key] || []).concat(values.filter(Boolean));
+    });
+    return chosen;
+  }
+
+  function writeFragment(chosen) {
+    var parts = [];
+    KEYS.forEach(function (key) {
+      if (chosen[key] && chosen[key].length) parts.push(key + "=" + chosen[key].join(","));
+    });
+    return parts.join("&");
+  }
+
+  function matches(card, chosen, date) {
+    function has(attr, value) { return (" " + (card.getAttribute(attr) || "") + " ").indexOf(" " + value + " ") !== -1; }
+    var tests = {
+      need: function (v) { return has("data-needs", v); },
+      "for": function (v) { return has("data-for", v); },
+      lang: function (v) { return v === "welsh" && (has("data-languages", "welsh") || has("data-languages", "cymraeg")); },
+      contact: function (v) { return has("data-contact", v); },
+      when: function (v) {
+        return (v === "24-7" && card.getAttribute("data-hours") === "always") || (v === "open-now" && isOpen(card, date));
+      },
+      where: function (v) { return has("data-area", v) || (v !== "national" && has("data-area", "national")); }
+    };
+    return KEYS.every(function (key) {
+      var values = chosen[key];
+      return !values || !values.length || values.some(function (v) { return tests[key](v); });
+    });
+  }
+
+  // ---- the finder's controls ----------------------------------------------------------------
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function buildFieldset(group) {
+    var fieldset = el("fieldset", "wt-finder__group");
+    fieldset.appendChild(el("legend", "wt-finder__legend", group.legend));
+    if (group.hint) fieldset.appendChild(el("p", "wt-finder__hint", group.hint));
+    group.options.forEach(function (option) {
+      var row = el("div", "wt-finder__option");
+      var input = document.createElement("input");
+      input.type = group.multiple ? "checkbox" : "radio";
+      input.name = "finder-" + group.key;
+      input.value = option.value;
+      input.id = "finder-" + group.key + "-" + (option.value || "any");
+      input.setAttribute("data-finder-key", group.key);
+      var label = el("label", "", option.label);
+      label.htmlFor = input.id;
+      row.appendChild(input);
+      row.appendChild(label);
+      fieldset.appendChild(row);
+    });
+    return fieldset;
+  }
+
+  function startFinder(root) {
+    var groups;
+    try {
+      groups = JSON.parse(root.getAttribute("data-finder-groups"));
+    } catch (e) {
+      return;
+    }
+    var total = parseInt(root.getAttribute("data-finder-total"), 10);
+    var cards = Array.prototype.slice.call(document.querySelectorAll('.wt-service[id^="service-"]'));
+    // The browsing aids (contents of needs, and each need's short list) are hidden while filters
+    // are chosen: the filtered list is the answer. They come back when the filters are cleared.
+    var browse = [];
+    var contents = document.querySelector(".wt-need-list");
+    if (contents) browse.push(contents, contents.previousElementSibling);
+    Array.prototype.forEach.call(document.querySelectorAll(".wt-service-group"), function (list) {
+      browse.push(list, list.previousElementSibling);
+    });
+    browse = browse.filter(function (node) { return node; });
+
+    var section = el("section", "wt-finder__panel");
+    section.setAttribute("aria-labelledby", "finder-title");
+    var title = el("h2", "wt-finder__title", "Find the right service");
+    title.id = "finder-title";
+    section.appendChild(title);
+    section.appendChild(el("p", "wt-finder__intro",
+      "Choose what you are looking for. The list of services changes as you choose."));
+    var first = buildFieldset(groups[0]);
+    section.appendChild(first);
+    var more = null;
+    if (groups.length > 1) {
+      more = el("details", "wt-finder__more");
+      more.appendChild(el("summary", "wt-finder__summary", "More choices: " +
+        groups.slice(1).map(function (g) { return g.legend.replace(/\?$/, "").toLowerCase(); }).join(", ")));
+      groups.slice(1).forEach(function (g) { more.appendChild(buildFieldset(g)); });
+      section.appendChild(more);
+    }
+    var footer = el("div", "wt-finder__footer");
+    var count = el("p", "wt-finder__count");
+    count.setAttribute("role", "status"); // polite: the number of results is read out after each change
+    count.id = "finder-count";
+    var clear = el("button", "wt-finder__clear", "Clear all choices");
+    clear.type = "button";
+    var jump = el("a", "wt-finder__jump", "Go to the list");
+    jump.href = "#all-services";
+    footer.appendChild(count);
+    footer.appendChild(jump);
+    footer.appendChild(clear);
+    section.appendChild(footer);
+    var empty = el("p", "wt-finder__empty",
+      "No service matches all of these choices. Try removing one, or clear them all. " +
+      "Rape Crisis, Victim Support and Samaritans are free and open to everyone.");
+    empty.hidden = true;
+    root.appendChild(section);
+    var allHeading = document.getElementById("all-services");
+    if (allHeading) allHeading.parentNode.insertBefore(empty, allHeading.nextSibling);
+
+    var inputs = Array.prototype.slice.call(section.querySelectorAll("input[data-finder-key]"));
+
+    function chosenFromControls() {
+      var chosen = {};
+      inputs.forEach(function (input) {
+        if (input.checked && input.value) {
+          var key = input.getAttribute("data-finder-key");
+          (chosen[key] = chosen[key] || []).push(input.value);
+        }
+      });
+      return chosen;
+    }
+
+    function setControls(chosen) {
+      inputs.forEach(function (input) {
+        var key = input.getAttribute("data-finder-key"), values = (chosen && chosen[key]) || [];
+        input.checked = input.value ? values.indexOf(input.value) !== -1 : (input.type === "radio" && !values.length);
+      });
+      if (more) {
+        var hidden = Array.prototype.some.call(more.querySelectorAll("input"), function (i) { return i.checked && i.value; });
+        if (hidden) more.open = true; // a chosen filter is never out of sight
+      }
+    }
+
+    function apply() {
+      var chosen = chosenFromControls(), date = new Date(), shown = 0;
+      var active = Object.keys(chosen).length > 0;
+      cards.forEach(function (card) {
+        var ok = matches(card, chosen, date);
+        card.hidden = !ok;
+        if (ok) shown++;
+        showStatus(card, date);
+      });
+      browse.forEach(function (node) { node.hidden = active; });
+      empty.hidden = shown > 0;
+      clear.hidden = !active;
+      count.textContent = !active ? "Showing all " + total + " services." :
+        shown === 0 ? "No services match your choices." :
+        (shown === 1 ? "1 service matches" : shown + " services match") + " your choices.";
+      return chosen;
+    }
+
+    function changed() {
+      var fragment = writeFragment(apply());
+      // replaceState: no history entry for each click, and no "hashchange" back into this script.
+      history.replaceState(history.state, "", fragment ? "#" + fragment : location.pathname + location.search);
+    }
+
+    function fromLocation(scroll) {
+      var chosen = readFragment(location.hash);
+      setControls(chosen || {});
+      apply();
+      if (!chosen && scroll && location.hash.length > 1) {
+        var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+        if (target) target.scrollIntoView();
+      }
+    }
+
+    section.addEventListener("change", changed);
+    clear.addEventListener("click", function () {
+      setControls({});
+      changed();
+      inputs[0].focus();
+    });
+    window.addEventListener("hashchange", function () { fromLocation(true); });
+    fromLocation(false);
+    setInterval(function () {
+      if (chosenFromControls().when) apply(); else cards.forEach(function (c) { showStatus(c, new Date()); });
+    }, 60000);
+  }
+
+  function start() {
+    var root = document.getElementById("finder");
+    if (root && root.hasAttribute("data-finder-groups")) {
+      startFinder(root);
+    }
+    var now = new Date();
+    Array.prototype.forEach.call(document.querySelectorAll(".wt-service[data-hours]"), function (card) {
+      showStatus(card, now);
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,298 @@
+"""The service finder: the filters show exactly the services the data says, "open now" is right in
+UK time across the clocks changing, and without JavaScript the page is the whole grouped list.
+
+Expected results come from the typed model and walkthrough/finder.py (the rules in Python), never
+from the page, so a wrong filter in the script fails here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import expect
+
+from walkthrough import finder
+from walkthrough.content import check_content
+
+PAGE = "support-services/"
+UTC, LONDON = dt.timezone.utc, ZoneInfo("Europe/London")
+
+
+@pytest.fixture(scope="module")
+def content(built_root):
+    return check_content(built_root).content
+
+
+def _visible_services(page) -> list[str]:
+    return page.eval_on_selector_all(
+        '.wt-service[id^="service-"]',
+        "cards => cards.filter(c => c.offsetParent !== null).map(c => c.dataset.service)")
+
+
+def _expected(content, chosen, london=None) -> list[str]:
+    return sorted(s.id for s in content.services if finder.matches(s, chosen, london))
+
+
+def _chosen(fragment: str) -> dict[str, set[str]]:
+    return {k: set(v.split(",")) for k, v in (p.split("=") for p in fragment.split("&"))}
+
+
+COMBINATIONS = [
+    "need=talk-now",
+    "need=talk-now&contact=phone",
+    "need=talk-now,domestic-abuse&contact=text",
+    "need=medical&where=wales",
+    "need=medical&where=england",
+    "for=men",
+    "for=lgbt,deaf&contact=email",
+    "for=under-18&when=24-7",
+    "need=legal-advice,compensation,court",
+    "contact=in-person&where=national",
+    "need=isva",
+    "need=domestic-abuse&for=women&contact=phone&when=24-7",
+    "where=wales&contact=text,phone",
+    "need=reporting&contact=email",
+]
+
+
+def test_ten_or_more_filter_combinations_show_exactly_the_matching_services(page, base_url, content, offsite_requests):
+    assert len(COMBINATIONS) >= 10
+    nonempty = 0
+    for fragment in COMBINATIONS:
+        page.goto(f"{base_url}{PAGE}#{fragment}")
+        expected = _expected(content, _chosen(fragment))
+        assert sorted(_visible_services(page)) == expected, fragment
+        count = page.locator("#finder-count").inner_text()
+        assert count == (f"{len(expected)} service{'s' if len(expected) != 1 else ''} match{'es' if len(expected) == 1 else ''} your choices."
+                         if expected else "No services match your choices."), fragment
+        nonempty += bool(expected)
+    assert nonempty >= 10  # the combinations really test narrowing, not empty lists
+    assert offsite_requests == []
+
+
+def test_choosing_filters_updates_the_list_the_count_and_the_address(page, base_url, content):
+    page.goto(base_url + PAGE)
+    assert page.locator("#finder-count").get_attribute("role") == "status"
+    assert page.locator("#finder-count").inner_text() == f"Showing all {len(content.services)} services."
+    page.get_by_label("Talk to someone now").check()
+    page.locator("summary.wt-finder__summary").click()
+    page.get_by_label("Phone", exact=True).check()
+    assert urlsplit(page.url).fragment == "need=talk-now&contact=phone"
+    expected = _expected(content, {"need": {"talk-now"}, "contact": {"phone"}})
+    assert sorted(_visible_services(page)) == expected
+    assert page.locator("#finder-count").inner_text() == f"{len(expected)} services match your choices."
+    # The grouped browsing list steps aside while filtering, and comes back when cleared.
+    assert not page.locator("#by-need").is_visible()
+    page.get_by_role("button", name="Clear all choices").click()
+    assert len(_visible_services(page)) == len(content.services)
+    assert page.locator("#by-need").is_visible()
+    assert urlsplit(page.url).fragment == ""
+    # The address can be shared: opening it shows the same filtered view.
+    page.goto(f"{base_url}{PAGE}#need=talk-now&contact=phone")
+    assert page.get_by_label("Talk to someone now").is_checked()
+    assert sorted(_visible_services(page)) == expected
+
+
+def test_a_plain_anchor_is_not_a_filter(page, base_url, content):
+    page.goto(f"{base_url}{PAGE}#for-men")
+    assert len(_visible_services(page)) == len(content.services)
+    assert page.locator("#for-men").is_visible()
+    # Following a contents link after filtering clears the filters and shows that group.
+    page.goto(f"{base_url}{PAGE}#need=court")
+    page.evaluate("location.hash = 'for-lgbt'")
+    expect(page.locator("#for-lgbt")).to_be_visible()
+    assert len(_visible_services(page)) == len(content.services)
+
+
+def test_nothing_is_stored(page, base_url):
+    page.goto(f"{base_url}{PAGE}#need=talk-now")
+    page.get_by_label("Help with going to court").check()
+    stored = page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")
+    assert stored == [0, 0, ""]
+
+
+# Fixed clock times around the clocks changing in the UK (28 March and 31 October 2027). The
+# browser runs in New York time, so only a script that really uses Europe/London passes.
+CLOCK_TIMES = [
+    dt.datetime(2027, 3, 26, 21, 30, tzinfo=UTC),  # Friday 21:30 GMT
+    dt.datetime(2027, 3, 27, 8, 30, tzinfo=UTC),   # Saturday 08:30 GMT
+    dt.datetime(2027, 3, 28, 8, 30, tzinfo=UTC),   # Sunday 09:30 BST (clocks went forward at 01:00)
+    dt.datetime(2027, 3, 29, 7, 30, tzinfo=UTC),   # Monday 08:30 BST
+    dt.datetime(2027, 3, 29, 21, 30, tzinfo=UTC),  # Monday 22:30 BST
+    dt.datetime(2027, 10, 29, 21, 30, tzinfo=UTC),  # Friday 22:30 BST
+    dt.datetime(2027, 11, 1, 21, 30, tzinfo=UTC),   # Monday 21:30 GMT
+    dt.datetime(2027, 11, 1, 7, 30, tzinfo=UTC),    # Monday 07:30 GMT
+]
+
+
+@pytest.fixture
+def new_york_context(browser, base_url, offsite_requests):
+    context = browser.new_context(timezone_id="America/New_York")
+    host = urlsplit(base_url).netloc
+
+    def route(route):
+        if urlsplit(route.request.url).netloc == host:
+            route.continue_()
+        else:
+            offsite_requests.append(route.request.url)
+            route.fulfill(status=200, body="Mock response")
+
+    context.route("**/*", route)
+    yield context
+    context.close()
+
+
+def _words(service, london: dt.datetime) -> str | None:
+    """The words the card should show, worked out independently of the script."""
+    hours = service.hours
+    if hours is None:
+        return None
+    if hours.always_open:
+        return "Open 24 hours"
+    from walkthrough.model import WEEKDAYS
+    from walkthrough.words import time_words
+    now = f"{london.hour:02d}:{london.minute:02d}"
+    today = WEEKDAYS[london.weekday()]
+    for t in hours.times:
+        if today in t.days and t.opens <= now < t.closes:
+            return f"Open now until {time_words(t.closes)}"
+    for ahead in range(8):
+        day = WEEKDAYS[(london.weekday() + ahead) % 7]
+        opens = sorted(t.opens for t in hours.times if day in t.days and (ahead or t.opens > now))
+        if opens:
+            when = "today" if ahead == 0 else "tomorrow" if ahead == 1 else "on " + day.capitalize()
+            return f"Closed now. Opens {when} at {time_words(opens[0])}"
+    return None
+
+
+def test_open_now_is_right_in_uk_time_across_the_clocks_changing(new_york_context, base_url, content, offsite_requests):
+    timed = [s for s in content.services if s.hours and not s.hours.always_open]
+    assert timed, "the content has no service with opening times to test"
+    page = new_york_context.new_page()
+    for when in CLOCK_TIMES:
+        page.clock.set_fixed_time(when)
+        page.goto(f"{base_url}{PAGE}#when=open-now")
+        london = when.astimezone(LONDON)
+        expected = _expected(content, {"when": {"open-now"}}, london)
+        assert sorted(_visible_services(page)) == expected, london.isoformat()
+        assert not any(s.hours is None for s in content.services if s.id in expected)  # unknown hours: never open now
+        page.goto(f"{base_url}{PAGE}")
+        for service in content.services:
+            line = page.locator(f"#service-{service.id} .wt-service__now")
+            words = _words(service, london)
+            if words is None:
+                assert line.count() == 0, service.id
+            else:
+                assert line.inner_text() == words, (service.id, london.isoformat())
+    # The same wall-clock instant on either side of the change: 21:30 UTC is open (21:30 GMT) on
+    # Friday 26 March, and closed (22:30 BST) on Monday 29 March, for a service open until 10pm.
+    nspcc = next((s for s in timed if s.id == "nspcc-helpline"), None)
+    if nspcc:
+        page.clock.set_fixed_time(CLOCK_TIMES[0])
+        page.goto(base_url + PAGE)
+        assert page.locator("#service-nspcc-helpline .wt-service__now").inner_text() == "Open now until 10pm"
+        page.clock.set_fixed_time(CLOCK_TIMES[4])
+        page.goto(base_url + PAGE)
+        assert page.locator("#service-nspcc-helpline .wt-service__now").inner_text() == "Closed now. Opens tomorrow at 8am"
+    page.close()
+    assert offsite_requests == []
+
+
+def test_without_javascript_every_service_is_listed_and_every_need_anchor_works(browser, base_url, content):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + PAGE)
+    assert sorted(_visible_services(page)) == sorted(s.id for s in content.services)
+    assert page.locator("#finder input").count() == 0  # no controls that cannot work
+    anchors = page.eval_on_selector_all(".wt-need-list a", "links => links.map(a => a.getAttribute('href'))")
+    assert "#for-men" in anchors and "#talk-now" in anchors
+    for href in anchors:
+        page.goto(f"{base_url}{PAGE}{href}")
+        heading = page.locator(href)
+        assert heading.count() == 1 and heading.is_visible(), href
+        tag = href[1:]
+        titles = content.tag_titles
+        assert heading.inner_text().strip() == titles[tag if tag in titles else tag.removeprefix("for-")]
+        listed = page.eval_on_selector_all(f"{href} + ul.wt-service-group a[href^='#service-']",
+                                           "links => links.map(a => a.getAttribute('href').slice(9))")
+        tag = tag if tag in content.need_tags else tag.removeprefix("for-")
+        assert listed == [s.id for s in content.services_tagged(tag)], href
+    context.close()
+
+
+def test_each_stage_links_to_the_finder_filtered_for_its_needs(page, base_url, content):
+    for stage in content.stages:
+        page.goto(f"{base_url}stages/{stage.id}/")
+        link = page.get_by_role("link", name="Find more services that help at this step")
+        needs = {t for t in stage.support if t in content.need_tags}
+        if not needs:
+            assert link.count() == 0
+            continue
+        link.click()
+        page.wait_for_url(re.compile(r"support-services/#need="))
+        assert sorted(_visible_services(page)) == _expected(content, {"need": needs}), stage.id
+
+
+# What this feature adds to a page: the finder, the service cards and lists, copy-link buttons.
+OURS = "#finder, .wt-service, .wt-service-group, .wt-need-list, .wt-finder__empty, .wt-copy-link"
+
+
+def axe_violations_in(page, selector: str) -> list[str]:
+    """axe violations on nodes inside `selector`; others are printed (they belong to the theme or
+    to other components, and are reported there)."""
+    from axe_playwright_python.sync_playwright import Axe
+    results = Axe().run(page)
+    ours, elsewhere = [], []
+    for violation in results.response["violations"]:
+        for node in violation["nodes"]:
+            target = node["target"][0] if node["target"] else ""
+            inside = page.evaluate("([t, s]) => { const e = document.querySelector(t); return !!(e && e.closest(s)); }",
+                                   [target, selector])
+            (ours if inside else elsewhere).append(f"{violation['id']}: {target}")
+    if elsewhere:
+        print(f"\n{page.url}: axe, outside this feature: " + "; ".join(sorted(set(v.split(':')[0] for v in elsewhere))))
+    return ours
+
+
+def test_no_accessibility_violations_on_the_finder(page, base_url):
+    for url in (PAGE, f"{PAGE}#need=talk-now&contact=phone", f"{PAGE}#need=stalking&for=deaf"):
+        page.goto(base_url + url)
+        page.locator("summary.wt-finder__summary").click()
+        assert axe_violations_in(page, OURS) == [], url
+
+
+def test_benchmark_finder_size_and_time_to_filter_on_a_slow_cpu(page, base_url, site_dir):
+    """Prints figures (a benchmark, not a timed test): gzipped script + data, and filtering time
+    with the CPU slowed 4× through the Chrome DevTools Protocol."""
+    script = (site_dir / "components/service-finder/service-finder.js").read_bytes()
+    html = (site_dir / PAGE / "index.html").read_text("utf-8")
+    data = "".join(re.findall(r'data-finder-groups="[^"]*"', html) +
+                   re.findall(r'data-(?:needs|for|area|contact|languages|hours)="[^"]*"', html)).encode()
+    print(f"\nservice finder: script {len(script)} B ({len(gzip.compress(script, 9))} B gzipped), "
+          f"data {len(data)} B ({len(gzip.compress(data, 9))} B gzipped), "
+          f"together {len(gzip.compress(script, 9)) + len(gzip.compress(data, 9))} B gzipped")
+    page.goto(base_url + PAGE)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    timings = page.evaluate("""() => {
+        const boxes = Array.from(document.querySelectorAll('#finder input[type=checkbox]'));
+        const times = [];
+        for (let round = 0; round < 5; round++) {
+            for (const box of boxes) {
+                const start = performance.now();
+                box.click();   // the change handler filters synchronously
+                times.push(performance.now() - start);
+            }
+        }
+        times.sort((a, b) => a - b);
+        return {n: times.length, median: times[Math.floor(times.length / 2)], worst: times[times.length - 1]};
+    }""")
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+    print(f"time to filter, CPU 4× slower: median {timings['median']:.2f} ms, worst {timings['worst']:.2f} ms "
+          f"over {timings['n']} clicks")
+    assert timings["n"] > 0
