@@ -3,6 +3,7 @@
 #   make test    every test, browser tests included
 #   make build   the publishable site in site/ (replaced only when the whole build succeeds)
 #   make check   check the content only, with readability figures (fast; for editors and pre-commit)
+#   make bench   page weight, Lighthouse, build time and scaling against the budgets (slow; not in make test)
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -10,7 +11,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test test-fast chromium clean
+.PHONY: serve build check test test-fast chromium leaflet-tools clean bench
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +22,7 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 check: $(BIN)/.installed
 	$(BIN)/python -m walkthrough check
 
-build: $(BIN)/.installed
+build: $(BIN)/.installed chromium
 	$(BIN)/python -m walkthrough build
 
 serve: $(BIN)/.installed
@@ -37,11 +38,28 @@ chromium: $(BIN)/.installed
 	  else $(BIN)/playwright install chromium; fi; }
 	@$(BIN)/python tests/browser/find_chromium.py
 
-test: $(BIN)/.installed chromium
+# Lighthouse for make bench, pinned in bench/package-lock.json (Node 18.16 or later: Debian's nodejs will do).
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  (apt-get install -y -qq nodejs npm >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq nodejs npm)); }
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench: $(BIN)/.installed chromium bench/node_modules/.installed
+	CHROME_PATH=$$($(BIN)/python tests/browser/find_chromium.py) $(BIN)/python bench/bench.py
+
+# pdftoppm and zbarimg, for the leaflet tests that read each printed QR code back (tests/leaflet/).
+leaflet-tools:
+	@command -v pdftoppm >/dev/null && command -v zbarimg >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    (apt-get install -y -qq poppler-utils zbar-tools >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq poppler-utils zbar-tools)); \
+	  else echo "The leaflet tests need pdftoppm and zbarimg: install poppler-utils and zbar-tools" >&2; exit 1; fi; }
+
+test: $(BIN)/.installed chromium leaflet-tools
 	$(BIN)/python -m pytest
 
 test-fast: $(BIN)/.installed
 	$(BIN)/python -m pytest -m "not browser"
 
 clean:
-	rm -rf site .site-building-* .site-old-* docs/stages docs/rights docs/support-services docs/glossary docs/content-reference
+	rm -rf site .site-building-* .site-old-* .cache docs/stages docs/rights docs/support-services docs/glossary docs/content-reference

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import security
+from .leaflet import step as leaflet
+
 STEPS: list = [
+    security.add_security_headers,
+    leaflet.add_to_site,  # site/leaflet/*.pdf, and their sizes next to the download links
 ]
 
 

@@ -24,14 +24,7 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    from walkthrough.compile import compile_site
-    from walkthrough.sitebuild import build_site
-    compile_site(ROOT)
-    site = tmp_path_factory.mktemp("built") / "site"
-    build_site(ROOT, site)
-    return site
+# site_dir (the site built once per session) is in tests/conftest.py: tests/leaflet/ uses it too.
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
