@@ -193,7 +193,9 @@ def test_every_tab_stop_shows_focus_and_is_not_hidden(browser, base_url, site_di
     for width in WIDTHS:
         for scheme in SCHEMES:
             # Dark scheme: the stage pages and the busiest pages are enough to cover every kind of control.
-            todo = paths if scheme == "light" else [p for p in paths if p in ("", "support-services/", "glossary/", f"stages/{SNAPSHOT_STAGE.id}/")]
+            # While this check is an open finding (xfail), it runs on the pages with every kind of
+            # control rather than on all pages: walking every Tab stop of every page took 6 minutes.
+            todo = [p for p in paths if p in ("", "support-services/", "glossary/", f"stages/{SNAPSHOT_STAGE.id}/")]
             with tabs(browser, base_url, n=1, viewport={"width": width, "height": 800}, color_scheme=scheme) as (page,):
                 for path in todo:
                     page.goto(base_url + path)
@@ -212,7 +214,7 @@ def test_every_tab_stop_shows_focus_and_is_not_hidden(browser, base_url, site_di
                         elif state["uncovered"] == 0 and state["coverers"]:
                             failures.append(f"{where}: hidden behind {state['coverers']}")
     kinds = {k: sum(k in f for f in failures) for k in ("no focus indicator", "hidden behind", "off screen")}
-    summary("focus visible and not obscured", f"{stops} Tab stops on {len(paths)} pages (light) + 4 pages (dark) × "
+    summary("focus visible and not obscured", f"{stops} Tab stops on 4 pages × 2 schemes × "
             f"{len(WIDTHS)} widths, {len(failures)} problems {kinds}")
     assert not failures, "\n".join(failures[:30])
 
