@@ -1,10 +1,9 @@
 """Finding a Chromium to print the leaflet with.
 
-One job: return the path of a Chromium executable and the flags to launch it with, in the same
-order as tests/browser/find_chromium.py (which the Makefile and the browser tests use): $CHROMIUM,
+One job: return the path of a Chromium executable and the flags to launch it with: $CHROMIUM,
 then the system's Chromium (Debian's package: Playwright cannot download its own browser on
-machines without access to its servers), then Playwright's own download. It is duplicated here
-because the compiler must not import from tests/; keep the two in step.
+machines without access to its servers), then Playwright's own download. The browser tests and
+the Makefile use it too, through tests/browser/find_chromium.py.
 """
 from __future__ import annotations
 
