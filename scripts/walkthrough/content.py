@@ -37,12 +37,14 @@ class Checked:
     readability: dict  # stage id -> readability.Report
 
 
-def _tag_titles() -> tuple[dict, tuple, tuple]:
+def _tag_titles() -> tuple[dict, tuple, tuple, dict]:
     defs = schema("services")["$defs"]
     needs = tuple(o["const"] for o in defs["need"]["oneOf"])
     audiences = tuple(o["const"] for o in defs["audience"]["oneOf"])
     titles = {o["const"]: o["title"] for d in ("need", "audience", "area") for o in defs[d]["oneOf"]}
-    return titles, needs, audiences
+    # Each police force area's country ("england" or "wales"), in the schema's order.
+    force_country = {o["const"]: o["x-country"] for o in defs["area"]["oneOf"] if "x-country" in o}
+    return titles, needs, audiences, force_country
 
 
 def _load(root: Path, relative: str, kind: str, today, problems, references) -> tuple[Loaded, object] | None:
@@ -98,7 +100,7 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
     services = _load(root, SERVICES_FILE, "services", today, problems, references)
     glossary = _load(root, GLOSSARY_FILE, "glossary", today, problems, references)
     code = _load(root, CODE_FILE, "victims_code", today, problems, references)
-    titles, needs, audiences = _tag_titles()
+    titles, needs, audiences, force_country = _tag_titles()
 
     def at(loaded: Loaded, path: tuple, message: str, warning=False):
         (warnings if warning else problems).append(
@@ -241,7 +243,7 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
         services=tuple(model.build_service(s) for s in services[1]["services"]),
         glossary=tuple(model.build_term(t) for t in glossary[1]["terms"]),
         code=model.build_code(code[1]),
-        tag_titles=titles, need_tags=needs, audience_tags=audiences,
+        tag_titles=titles, need_tags=needs, audience_tags=audiences, force_country=force_country,
         redirects=published.redirects(published_ids, set(stage_ids)),
     )
     return Checked(content, tuple(sorted(warnings)), reports)

@@ -160,6 +160,7 @@ class Content:
     tag_titles: dict = field(hash=False, compare=False)  # tag -> title, from the schema
     need_tags: tuple[str, ...] = ()
     audience_tags: tuple[str, ...] = ()
+    force_country: dict = field(default_factory=dict, hash=False, compare=False)  # police force area -> england/wales, from the schema
     redirects: dict = field(default_factory=dict, hash=False, compare=False)  # old stage id -> current id
 
     # Lookups by id, built once: stage(), previous() and services_for() are called for every

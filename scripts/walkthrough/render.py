@@ -79,21 +79,33 @@ def environment() -> Environment:
 
 
 def _reference_rows(node: dict, resolver, prefix: str, rows: list):
-    """Flatten a JSON Schema into (field, required, description, example) rows for people."""
+    """Flatten a JSON Schema into (field, required, description, example, allowed values) rows for people."""
     node, resolver = _resolve(node, resolver)
     for name, prop in node.get("properties", {}).items():
         resolved, prop_resolver = _resolve(prop, resolver)
         field = f"{prefix}{name}"
         example = (resolved.get("examples") or [None])[0]
+        items, items_resolver = _resolve(resolved["items"], prop_resolver) if "items" in resolved else ({}, None)
         rows.append({"field": field, "required": name in node.get("required", ()),
                      "description": resolved.get("description", ""),
-                     "example": json.dumps(example, ensure_ascii=False) if example is not None else ""})
+                     "example": json.dumps(example, ensure_ascii=False) if example is not None else "",
+                     "allowed": _allowed(items or resolved)})
         if "items" in resolved:
-            items, items_resolver = _resolve(resolved["items"], prop_resolver)
             if items.get("properties"):
                 _reference_rows(items, items_resolver, f"{field}[].", rows)
         elif resolved.get("properties"):
             _reference_rows(resolved, prop_resolver, f"{field}.", rows)
+
+
+def _allowed(node: dict) -> list[dict]:
+    """A closed vocabulary's values with their titles (tags, areas), for the reference page. A
+    police force area (x-country) also names its country."""
+    options = node.get("oneOf", ())
+    if not options or not all("const" in o and "title" in o for o in options):
+        return []
+    titles = {o["const"]: o["title"] for o in options}
+    return [{"value": o["const"], "title": o["title"] + (f" ({titles[o['x-country']]})" if "x-country" in o else "")}
+            for o in options]
 
 
 def content_reference() -> list[dict]:

@@ -167,7 +167,9 @@ def _schema_problems(loaded: Loaded, data, kind: str) -> list[Problem]:
         elif v in ("enum", "oneOf"):
             allowed = _allowed_values(node)
             if allowed:
-                message = f"{describe(value)} is not one of the allowed values{_suggest(value, allowed)} (allowed: {', '.join(allowed)})"
+                # A long list (the police force areas) is summed up by the schema's x-hint instead.
+                listing = hint or f"allowed: {', '.join(allowed)}"
+                message = f"{describe(value)} is not one of the allowed values{_suggest(value, allowed)} ({listing})"
             else:
                 message = f"is not in the expected form (got {describe(value)})"
         elif v == "minLength":

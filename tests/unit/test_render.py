@@ -68,3 +68,21 @@ def test_relative_links():
     assert relative("stages/a/", "glossary/#isva") == "../../glossary/#isva"
     assert relative("", "stages/a/") == "stages/a/"
     assert relative("stages/a/", "stages/a/#x") == "./#x"
+
+
+def test_the_content_reference_lists_every_allowed_area_from_the_schema(content_root):
+    from walkthrough.schemas import schema
+    reference = pages_for(content_root)["content-reference/index.md"]
+    section = reference.split("### Allowed values for `services[].area`", 1)[1].split("###", 1)[0]
+    titles = {o["const"]: o["title"] for o in schema("services")["$defs"]["area"]["oneOf"]}
+    rows = re.findall(r"<tr><td><code>([a-z-]+)</code></td><td>([^<]+)</td></tr>", section)
+    assert [value for value, _ in rows] == list(titles)
+    assert ("south-wales", "South Wales (Wales)") in rows and ("kent", "Kent (England)") in rows
+    assert "### Allowed values for `services[].who_for`" in reference
+
+
+def test_a_service_card_names_its_police_force_area(content_root):
+    path = content_root / "support_services.yml"
+    path.write_text(path.read_text("utf-8").replace("area: [wales]", "area: [south-wales]"), "utf-8")
+    services = pages_for(content_root)["support-services/index.md"]
+    assert 'data-area="south-wales"' in services and "<dt>Where</dt><dd>South Wales</dd>" in services
