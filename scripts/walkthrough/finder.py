@@ -10,7 +10,11 @@ The rules, shared with overrides/components/service-finder/service-finder.js:
 - groups combine with AND; the choices inside one group combine with OR;
 - a need or audience choice matches services tagged with it (a service "for anyone" is not
   listed under "Men": the page says everyone can use those);
-- "where": a service whose area is national matches every place;
+- "where" is the place a person is in: England, Wales, or one of the 43 police force areas (each
+  in one country, from the schema's x-country). A service matches if its area includes national,
+  the chosen place, or the chosen police force area's country. So someone in South Wales sees
+  services for national, wales and south-wales; someone who chooses "Anywhere in Wales" sees
+  national and wales, not the services of one police force area;
 - "open now": UK time (Europe/London); a service that does not publish hours is never open now.
 """
 from __future__ import annotations
@@ -61,39 +65,70 @@ def is_open(hours: Hours | None, london: _dt.datetime) -> bool:
 
 
 def option_groups(content: Content) -> list[dict]:
-    """The finder's fieldsets, each with the options at least one service matches."""
+    """The finder's fieldsets of checkboxes, each with the options at least one service matches,
+    then "Where are you?" (a list of places, see `places`)."""
     services, titles = content.services, content.tag_titles
 
     def keep(options):
         return [{"value": v, "label": label} for v, label, count in options if count]
 
     groups = [
-        {"key": "need", "legend": "What do you need?", "multiple": True,
+        {"key": "need", "legend": "What do you need?",
          "options": keep((t, titles[t], sum(t in s.helps_with for s in services)) for t in content.need_tags)},
-        {"key": "for", "legend": "Services for a group of people", "multiple": True,
+        {"key": "for", "legend": "Services for a group of people",
          "hint": "Services for anyone are open to everyone, so they are not listed under a group.",
          "options": keep((t, titles[t], sum(t in s.who_for for s in services))
                          for t in content.audience_tags if t != "anyone")},
-        {"key": "lang", "legend": "Language", "multiple": True,
+        {"key": "lang", "legend": "Language",
          "options": keep([("welsh", "In Welsh (Cymraeg)", sum(in_welsh(s) for s in services))])},
-        {"key": "contact", "legend": "How do you want to get in touch?", "multiple": True,
+        {"key": "contact", "legend": "How do you want to get in touch?",
          "options": keep((k, label, sum(k in contact_ways(s) for s in services)) for k, label in CONTACT_WAYS)},
-        {"key": "when", "legend": "When?", "multiple": True,
+        {"key": "when", "legend": "When?",
          "hint": "In UK time. Bank holidays may be different.",
          "options": keep([("open-now", "Open now", sum(s.hours is not None for s in services)),
                           ("24-7", "Open 24 hours, every day",
                            sum(bool(s.hours and s.hours.always_open) for s in services))])},
-        {"key": "where", "legend": "Where?", "multiple": False,
-         "options": [{"value": "", "label": "Anywhere"}] + keep(
-             (a, "Services for all of England and Wales" if a == "national" else f"In {titles[a]}",
-              sum(a in s.area or (a != "national" and "national" in s.area) for s in services))
-             for a in ("national", "wales", "england"))},
     ]
-    return [g for g in groups if any(o["value"] for o in g["options"])]
+    groups = [g for g in groups if g["options"]]
+    # A place changes the list only if some service does not work everywhere.
+    if any("national" not in s.area for s in services):
+        groups.append({"key": "where", "legend": "Where are you?",
+                       "hint": "The list is by police force area. If you are not sure which is yours, "
+                               "choose Anywhere in England or Anywhere in Wales.",
+                       "places": places(content)})
+    return groups
 
 
-def matches(service: Service, chosen: dict[str, set[str]], london: _dt.datetime | None = None) -> bool:
-    """Does `service` pass every chosen group? `chosen` maps a group key to the values picked."""
+def places(content: Content) -> list:
+    """The "Where are you?" choices, compact for the page: ["", "Anywhere in England and Wales"],
+    then one [country title, country, [[value, label], …]] per country (a <select>'s optgroup):
+    the country itself ("Anywhere in Wales"), then its police force areas A to Z. The script
+    takes each police force area's country from its optgroup. A place is offered only if a
+    service matches it."""
+    titles, countries = content.tag_titles, content.force_country
+
+    def offered(place):
+        return any(serves(s.area, place, countries) for s in content.services)
+
+    found = [["", f"Anywhere in {titles['national']}"]]
+    for country in ("england", "wales"):
+        forces = sorted((f for f, c in countries.items() if c == country), key=lambda f: titles[f])
+        options = [[p, f"Anywhere in {titles[p]}" if p == country else titles[p]]
+                   for p in (country, *forces) if offered(p)]
+        if options:
+            found.append([titles[country], country, options])
+    return found
+
+
+def serves(area: tuple[str, ...], place: str, countries: dict[str, str]) -> bool:
+    """Does a service working in `area` serve someone in `place` (a country or a police force area)?"""
+    return not {"national", place, countries.get(place)}.isdisjoint(area)
+
+
+def matches(service: Service, chosen: dict[str, set[str]], london: _dt.datetime | None = None,
+            countries: dict[str, str] | None = None) -> bool:
+    """Does `service` pass every chosen group? `chosen` maps a group key to the values picked;
+    `countries` is `Content.force_country`, needed when a police force area is chosen."""
     tests = {
         "need": lambda v: v in service.helps_with,
         "for": lambda v: v in service.who_for,
@@ -101,7 +136,7 @@ def matches(service: Service, chosen: dict[str, set[str]], london: _dt.datetime 
         "contact": lambda v: v in contact_ways(service),
         "when": lambda v: (v == "24-7" and bool(service.hours and service.hours.always_open))
                           or (v == "open-now" and london is not None and is_open(service.hours, london)),
-        "where": lambda v: v in service.area or (v != "national" and "national" in service.area),
+        "where": lambda v: serves(service.area, v, countries or {}),
     }
     return all(any(tests[key](v) for v in values) for key, values in chosen.items() if values)
 

@@ -1,11 +1,13 @@
-"""The service finder: the filters show exactly the services the data says, "open now" is right in
-UK time across the clocks changing, and without JavaScript the page is the whole grouped list.
+"""The service finder: the filters show exactly the services the data says, "Where are you?" gives
+each place its own, its country's and the national services, "open now" is right in UK time across
+the clocks changing, and without JavaScript the page is the whole grouped list.
 
 Expected results come from the typed model and walkthrough/finder.py (the rules in Python), never
 from the page, so a wrong filter in the script fails here.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gzip
 import re
@@ -34,8 +36,9 @@ def _visible_services(page) -> list[str]:
         "cards => cards.filter(c => c.offsetParent !== null).map(c => c.dataset.service)")
 
 
-def _expected(content, chosen, london=None) -> list[str]:
-    return sorted(s.id for s in content.services if finder.matches(s, chosen, london))
+def _expected(content, chosen, london=None, services=None) -> list[str]:
+    return sorted(s.id for s in (services or content.services)
+                  if finder.matches(s, chosen, london, content.force_country))
 
 
 def _chosen(fragment: str) -> dict[str, set[str]]:
@@ -48,11 +51,14 @@ COMBINATIONS = [
     "need=talk-now,domestic-abuse&contact=text",
     "need=medical&where=wales",
     "need=medical&where=england",
+    "need=medical&where=north-wales",
+    "where=south-wales",
+    "where=kent&need=isva",
     "for=men",
     "for=lgbt,deaf&contact=email",
     "for=under-18&when=24-7",
     "need=legal-advice,compensation,court",
-    "contact=in-person&where=national",
+    "contact=in-person&where=kent",
     "need=isva",
     "need=domestic-abuse&for=women&contact=phone&when=24-7",
     "where=wales&contact=text,phone",
@@ -110,10 +116,111 @@ def test_a_plain_anchor_is_not_a_filter(page, base_url, content):
 
 
 def test_nothing_is_stored(page, base_url):
-    page.goto(f"{base_url}{PAGE}#need=talk-now")
+    page.goto(f"{base_url}{PAGE}#need=talk-now&where=gwent")
     page.get_by_label("Help with going to court").check()
+    page.get_by_label("Where are you?").select_option("dyfed-powys")
     stored = page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")
     assert stored == [0, 0, ""]
+
+
+# --- "Where are you?" ---------------------------------------------------------------------------
+
+def _only(content, country: str) -> list[str]:
+    """Services for one country and not national (today's content: Wales-only and England-only)."""
+    return sorted(s.id for s in content.services if country in s.area and "national" not in s.area)
+
+
+def _count(n: int) -> str:
+    return "No services match your choices." if not n else f"{n} service{'s match' if n > 1 else ' matches'} your choices."
+
+
+def _place_values(page) -> list[str]:
+    return page.eval_on_selector_all("#finder-where option", "options => options.map(o => o.value)")
+
+
+def test_where_are_you_is_a_labelled_list_of_places_grouped_by_country(page, base_url, content):
+    page.goto(base_url + PAGE)
+    page.locator("summary.wt-finder__summary").click()
+    place = page.get_by_label("Where are you?")
+    assert place.evaluate("e => e.tagName") == "SELECT"
+    assert place.get_attribute("aria-describedby") == "finder-where-hint"
+    groups = page.eval_on_selector_all(
+        "#finder-where > *", "nodes => nodes.map(n => n.tagName === 'OPTGROUP' ? "
+        "[n.label, [...n.children].map(o => [o.value, o.textContent])] : [n.value, n.textContent])")
+    titles, countries = content.tag_titles, content.force_country
+    # Every place a service serves, from the schema: here all of them, as national services serve everyone.
+    assert any("national" in s.area for s in content.services)
+    expected = [["", "Anywhere in England and Wales"]] + [
+        [titles[c], [[c, f"Anywhere in {titles[c]}"]] + sorted(([f, titles[f]] for f in countries if countries[f] == c),
+                                                               key=lambda pair: pair[1])]
+        for c in ("england", "wales")]
+    assert groups == expected
+    assert len(_place_values(page)) == 1 + 2 + 43
+
+
+def test_a_welsh_place_shows_the_wales_services_and_an_english_place_the_england_ones(page, base_url, content):
+    wales_only, england_only = _only(content, "wales"), _only(content, "england")
+    assert wales_only and england_only, "the content has no service for Wales or England only to test with"
+    page.goto(base_url + PAGE)
+    page.locator("summary.wt-finder__summary").click()
+    place = page.get_by_label("Where are you?")
+    for chosen, shown, hidden in (("south-wales", wales_only, england_only), ("north-wales", wales_only, england_only),
+                                  ("wales", wales_only, england_only), ("kent", england_only, wales_only),
+                                  ("metropolitan-police", england_only, wales_only), ("england", england_only, wales_only)):
+        place.select_option(chosen)
+        visible = _visible_services(page)
+        assert set(shown) <= set(visible) and not set(hidden) & set(visible), chosen
+        assert sorted(visible) == _expected(content, {"where": {chosen}}), chosen
+        assert urlsplit(page.url).fragment == f"where={chosen}"
+        assert page.locator("#finder-count").inner_text() == _count(len(visible)), chosen
+    place.select_option("")
+    assert len(_visible_services(page)) == len(content.services)
+    assert urlsplit(page.url).fragment == ""
+    assert page.locator("#finder-count").inner_text() == f"Showing all {len(content.services)} services."
+    # The address can be shared, with the other filters; a place the list does not have is anywhere.
+    page.goto(f"{base_url}{PAGE}#need=talk-now&where=gwent")
+    expect(page.get_by_label("Where are you?")).to_have_value("gwent")
+    assert sorted(_visible_services(page)) == _expected(content, {"need": {"talk-now"}, "where": {"gwent"}})
+    page.goto(f"{base_url}{PAGE}#where=atlantis")
+    expect(page.get_by_label("Where are you?")).to_have_value("")
+    assert len(_visible_services(page)) == len(content.services)
+
+
+def test_every_place_shows_exactly_the_services_the_rule_gives(page, base_url, content):
+    page.goto(base_url + PAGE)
+    page.locator("summary.wt-finder__summary").click()
+    place = page.get_by_label("Where are you?")
+    values = _place_values(page)
+    assert set(values) == {"", "england", "wales", *content.force_country}
+    for value in values[1:]:
+        place.select_option(value)
+        assert sorted(_visible_services(page)) == _expected(content, {"where": {value}}), value
+
+
+def test_local_services_match_their_own_place_only(page, base_url, content):
+    """The real content has no local service yet (none is invented for a test), so the cards' areas
+    are replaced in this page only, with police force areas, and the script's rule is compared with
+    finder.matches on the same areas for every place in the list."""
+    forces = list(content.force_country)
+    patterns = [lambda i: ("national",), lambda i: ("wales",), lambda i: ("england",),
+                lambda i: (forces[i % len(forces)],), lambda i: (forces[(3 * i) % len(forces)], "south-wales")]
+    services = [dataclasses.replace(s, area=patterns[i % len(patterns)](i)) for i, s in enumerate(content.services)]
+    used = {a for s in services for a in s.area} & set(forces)
+    assert "south-wales" in used and len(used) > 4
+    page.goto(base_url + PAGE)
+    page.locator("summary.wt-finder__summary").click()
+    page.evaluate("areas => Object.entries(areas).forEach(([id, area]) => "
+                  "document.getElementById('service-' + id).setAttribute('data-area', area))",
+                  {s.id: " ".join(s.area) for s in services})
+    place = page.get_by_label("Where are you?")
+    with_local = set()
+    for value in _place_values(page)[1:]:
+        place.select_option(value)
+        visible = sorted(_visible_services(page))
+        assert visible == _expected(content, {"where": {value}}, services=services), value
+        if any(set(s.area) & used for s in services if s.id in visible):
+            with_local.add(value)
+    assert with_local == used  # a local service shows for its own police force area only, not its country
 
 
 # Fixed clock times around the clocks changing in the UK (28 March and 31 October 2027). The
@@ -208,7 +315,7 @@ def test_without_javascript_every_service_is_listed_and_every_need_anchor_works(
     page = context.new_page()
     page.goto(base_url + PAGE)
     assert sorted(_visible_services(page)) == sorted(s.id for s in content.services)
-    assert page.locator("#finder input").count() == 0  # no controls that cannot work
+    assert page.locator("#finder input, #finder select").count() == 0  # no controls that cannot work
     anchors = page.eval_on_selector_all(".wt-need-list a", "links => links.map(a => a.getAttribute('href'))")
     assert "#for-men" in anchors and "#talk-now" in anchors
     for href in anchors:
@@ -260,9 +367,10 @@ def axe_violations_in(page, selector: str) -> list[str]:
 
 
 def test_no_accessibility_violations_on_the_finder(page, base_url):
-    for url in (PAGE, f"{PAGE}#need=talk-now&contact=phone", f"{PAGE}#need=stalking&for=deaf"):
+    for url in (PAGE, f"{PAGE}#need=talk-now&contact=phone", f"{PAGE}#need=stalking&for=deaf", f"{PAGE}#where=south-wales"):
         page.goto(base_url + url)
-        page.locator("summary.wt-finder__summary").click()
+        if page.locator("details.wt-finder__more").get_attribute("open") is None:  # opens by itself for a chosen filter in it
+            page.locator("summary.wt-finder__summary").click()
         assert axe_violations_in(page, OURS) == [], url
 
 

@@ -19,6 +19,7 @@
   var DAY = 1440;
   var WEEK = 7 * DAY;
   var KEYS = ["need", "for", "lang", "contact", "when", "where"];
+  var countryOf = Object.create(null); // police force area -> "england" | "wales", from the place list
 
   // ---- UK time --------------------------------------------------------------------------
   var london = null;
@@ -169,7 +170,8 @@
       when: function (v) {
         return (v === "24-7" && card.getAttribute("data-hours") === "always") || (v === "open-now" && isOpen(card, date));
       },
-      where: function (v) { return has("data-area", v) || (v !== "national" && has("data-area", "national")); }
+      // A place: services for national, for the place itself, or for its country (South Wales: wales).
+      where: function (v) { return has("data-area", "national") || has("data-area", v) || (v in countryOf && has("data-area", countryOf[v])); }
     };
     return KEYS.every(function (key) {
       var values = chosen[key];
@@ -192,10 +194,10 @@
     group.options.forEach(function (option) {
       var row = el("div", "wt-finder__option");
       var input = document.createElement("input");
-      input.type = group.multiple ? "checkbox" : "radio";
+      input.type = "checkbox";
       input.name = "finder-" + group.key;
       input.value = option.value;
-      input.id = "finder-" + group.key + "-" + (option.value || "any");
+      input.id = "finder-" + group.key + "-" + option.value;
       input.setAttribute("data-finder-key", group.key);
       var label = el("label", "", option.label);
       label.htmlFor = input.id;
@@ -204,6 +206,38 @@
       fieldset.appendChild(row);
     });
     return fieldset;
+  }
+
+  /* "Where are you?": one labelled <select>, places grouped by country (<optgroup>). Data from
+     finder.places: [value, label] is an option; [title, country, [[value, label], …]] a group. */
+  function buildPlaces(group) {
+    var box = el("div", "wt-finder__group wt-finder__group--place");
+    var select = el("select", "wt-finder__select");
+    var label = el("label", "wt-finder__legend", group.legend);
+    select.id = label.htmlFor = "finder-" + group.key;
+    select.setAttribute("data-finder-key", group.key);
+    box.appendChild(label);
+    if (group.hint) {
+      var hint = box.appendChild(el("p", "wt-finder__hint", group.hint));
+      hint.id = select.id + "-hint";
+      select.setAttribute("aria-describedby", hint.id);
+    }
+    group.places.forEach(function (item) {
+      if (item.length === 2) { select.appendChild(new Option(item[1], item[0])); return; }
+      var optgroup = document.createElement("optgroup");
+      optgroup.label = item[0];
+      item[2].forEach(function (o) {
+        countryOf[o[0]] = item[1];
+        optgroup.appendChild(new Option(o[1], o[0]));
+      });
+      select.appendChild(optgroup);
+    });
+    box.appendChild(select);
+    return box;
+  }
+
+  function build(group) {
+    return group.places ? buildPlaces(group) : buildFieldset(group);
   }
 
   function startFinder(root) {
@@ -232,14 +266,14 @@
     section.appendChild(title);
     section.appendChild(el("p", "wt-finder__intro",
       "Choose what you are looking for. The list of services changes as you choose."));
-    var first = buildFieldset(groups[0]);
+    var first = build(groups[0]);
     section.appendChild(first);
     var more = null;
     if (groups.length > 1) {
       more = el("details", "wt-finder__more");
       more.appendChild(el("summary", "wt-finder__summary", "More choices: " +
         groups.slice(1).map(function (g) { return g.legend.replace(/\?$/, "").toLowerCase(); }).join(", ")));
-      groups.slice(1).forEach(function (g) { more.appendChild(buildFieldset(g)); });
+      groups.slice(1).forEach(function (g) { more.appendChild(build(g)); });
       section.appendChild(more);
     }
     var footer = el("div", "wt-finder__footer");
@@ -262,12 +296,17 @@
     var allHeading = document.getElementById("all-services");
     if (allHeading) allHeading.parentNode.insertBefore(empty, allHeading.nextSibling);
 
-    var inputs = Array.prototype.slice.call(section.querySelectorAll("input[data-finder-key]"));
+    var inputs = Array.prototype.slice.call(section.querySelectorAll("[data-finder-key]"));
+
+    /* A ticked box, or a place chosen in the list ("" is anywhere). */
+    function on(input) {
+      return !!input.value && (input.checked || input.tagName === "SELECT");
+    }
 
     function chosenFromControls() {
       var chosen = {};
       inputs.forEach(function (input) {
-        if (input.checked && input.value) {
+        if (on(input)) {
           var key = input.getAttribute("data-finder-key");
           (chosen[key] = chosen[key] || []).push(input.value);
         }
@@ -278,10 +317,15 @@
     function setControls(chosen) {
       inputs.forEach(function (input) {
         var key = input.getAttribute("data-finder-key"), values = (chosen && chosen[key]) || [];
-        input.checked = input.value ? values.indexOf(input.value) !== -1 : (input.type === "radio" && !values.length);
+        if (input.tagName === "SELECT") {
+          input.value = values[0] || "";
+          if (input.selectedIndex < 0) input.value = ""; // a place the list does not have: anywhere
+          return;
+        }
+        input.checked = values.indexOf(input.value) !== -1;
       });
       if (more) {
-        var hidden = Array.prototype.some.call(more.querySelectorAll("input"), function (i) { return i.checked && i.value; });
+        var hidden = Array.prototype.some.call(more.querySelectorAll("[data-finder-key]"), on);
         if (hidden) more.open = true; // a chosen filter is never out of sight
       }
     }
