@@ -89,7 +89,10 @@ FOCUS_STATE_JS = r"""
     const x = r.left + r.width * fx, y = r.top + r.height * fy;
     if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
     const top = document.elementFromPoint(x, y);
-    if (!top || shown.contains(top) || top.contains(shown) || top.closest('label') && el.id && top.closest('label').htmlFor === el.id) uncovered++;
+    // Material's search overlay, once the search has closed, fades out over 250 ms: it tints what is
+    // under it for that moment but never hides it, so it does not count as covering.
+    const fading = top && top.classList.contains('md-search__overlay') && !document.getElementById('__search').checked;
+    if (!top || fading || shown.contains(top) || top.contains(shown) || top.closest('label') && el.id && top.closest('label').htmlFor === el.id) uncovered++;
     else coverers.add((top.closest('.qe, .md-header') || top).className || top.tagName);
   }
   return {

@@ -182,22 +182,27 @@ def indicator_contrast(state) -> float:
     return best
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "Open findings, not yet fixed: on wide screens some menu and content links are reported under "
-    "the sticky header after Tab, and the colour scheme switch (a hidden radio) is reported off screen "
-    "at 320 px in the dark scheme. Remove this mark once the summary line reports 0 problems."))
+def focus_state_settled(page, state):
+    """The focus state once transitions have finished: a menu or the search may still be opening
+    or closing (Material fades its search overlay out over 250 ms), so a stop that looks hidden
+    is looked at again for up to a second before it counts."""
+    for _ in range(8):
+        if state["onScreen"] and not (state["uncovered"] == 0 and state["coverers"]):
+            break
+        page.wait_for_timeout(125)
+        state = page.evaluate(FOCUS_STATE_JS) or state
+    return state
+
+
 def test_every_tab_stop_shows_focus_and_is_not_hidden(browser, base_url, site_dir):
-    """WCAG 2.4.7/2.4.13 (visible focus, 3:1) and 2.4.11 (not entirely hidden by the sticky bars)."""
+    """WCAG 2.4.7/2.4.13 (visible focus, 3:1) and 2.4.11 (not entirely hidden by the sticky bars),
+    tabbing through every page in both schemes at both widths."""
     paths = site_pages(site_dir)
     stops, failures = 0, []
     for width in WIDTHS:
         for scheme in SCHEMES:
-            # Dark scheme: the stage pages and the busiest pages are enough to cover every kind of control.
-            # While this check is an open finding (xfail), it runs on the pages with every kind of
-            # control rather than on all pages: walking every Tab stop of every page took 6 minutes.
-            todo = [p for p in paths if p in ("", "support-services/", "glossary/", f"stages/{SNAPSHOT_STAGE.id}/")]
             with tabs(browser, base_url, n=1, viewport={"width": width, "height": 800}, color_scheme=scheme) as (page,):
-                for path in todo:
+                for path in paths:
                     page.goto(base_url + path)
                     for state in tab_through(page):
                         stops += 1
@@ -206,17 +211,15 @@ def test_every_tab_stop_shows_focus_and_is_not_hidden(browser, base_url, site_di
                             failures.append(f"{where}: no focus indicator with 3:1 contrast "
                                             f"(outline {state['outlineStyle']} {state['outlineWidth']}px {state['outlineColour']}, "
                                             f"shadow {state['shadows']}, on {state['parentBg']})")
-                        if (not state["onScreen"] or state["uncovered"] == 0 and state["coverers"]):
-                            page.wait_for_timeout(400)  # a menu or the search may still be opening
-                            state = page.evaluate(FOCUS_STATE_JS) or state
+                        state = focus_state_settled(page, state)
                         if not state["onScreen"]:
                             failures.append(f"{where}: focused but off screen or invisible")
                         elif state["uncovered"] == 0 and state["coverers"]:
                             failures.append(f"{where}: hidden behind {state['coverers']}")
     kinds = {k: sum(k in f for f in failures) for k in ("no focus indicator", "hidden behind", "off screen")}
-    summary("focus visible and not obscured", f"{stops} Tab stops on 4 pages × 2 schemes × "
+    summary("focus visible and not obscured", f"{stops} Tab stops on {len(paths)} pages × {len(SCHEMES)} schemes × "
             f"{len(WIDTHS)} widths, {len(failures)} problems {kinds}")
-    assert not failures, "\n".join(failures[:30])
+    assert not failures, "\n".join(failures[:50])
 
 
 def focus_inside(page, selector) -> bool:
@@ -302,7 +305,7 @@ def test_reflow_zoom_and_text_spacing(browser, base_url, site_dir, mode):
                 page.add_style_tag(content=TEXT_SPACING_CSS)
             failures += [f"/{path}: {p}" for p in reflow_problems(page)]
     summary(f"reflow {mode}", f"{len(paths)} pages, {len(failures)} problems")
-    assert not failures, "\n".join(failures[:30])
+    assert not failures, "\n".join(failures[:200])
 
 
 def test_text_spacing_check_can_fail(browser, base_url):
@@ -333,7 +336,7 @@ def test_target_sizes(browser, base_url, site_dir):
                 failures += [f"/{path} {width}px: {t}" for t in page.evaluate(SMALL_TARGETS_JS, [NAV_TARGETS, 24])]
                 failures += [f"/{path} {width}px quick exit: {t}" for t in page.evaluate(SMALL_TARGETS_JS, ["#qe-link", 44])]
     summary("target size", f"{counted} navigation targets on {len(paths)} pages × {len(WIDTHS)} widths, {len(failures)} too small")
-    assert not failures, "\n".join(failures[:30])
+    assert not failures, "\n".join(failures[:200])
 
 
 MOTION_JS = r"""
@@ -424,7 +427,7 @@ def test_structure_headings_landmarks_language_and_titles(page, base_url, site_d
             if s[landmark] != 1:
                 failures.append(f"{where}: {s[landmark]} {landmark} landmarks")
         if path == "":
-            if s["title"] != SITE_NAME:  # the home page is the site itself
+            if s["title"] != f"Home – {SITE_NAME}":  # its name in the menu, never its heading
                 failures.append(f"{where}: title {s['title']!r}")
         else:  # "Page name – site name", with the page's name from the menu (a stage's short title)
             name = s["title"].removesuffix(f" – {SITE_NAME}")

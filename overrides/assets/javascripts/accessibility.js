@@ -41,15 +41,35 @@
     }
   });
 
+  // The colour scheme switch: Material shows the label that follows the current scheme's radio
+  // button but checks neither radio, so Tab lands on the first one, and in the dark scheme its
+  // label is hidden: focus goes where nobody can see it (WCAG 2.4.7). Checking the current radio
+  // (which fires no change event, so nothing switches) makes it the group's Tab stop.
+  var palette = document.querySelector("[data-md-component=palette]");
+  function checkCurrentScheme() {
+    palette.querySelectorAll("input.md-option").forEach(function (input) {
+      var label = input.nextElementSibling;
+      if (label && label.tagName === "LABEL" && !label.hidden && !input.checked) input.checked = true;
+    });
+  }
+  if (palette && window.MutationObserver) {
+    new MutationObserver(checkCurrentScheme).observe(palette, { attributes: true, subtree: true, attributeFilter: ["hidden"] });
+    checkCurrentScheme();
+  }
+
   // Each search result Material draws has its tags in an unnamed <nav>: with several results the
   // page has many identical navigation landmarks (axe landmark-unique), which screen reader users
   // meet in the landmark list. The tags are not navigation, so they lose the landmark role.
+  // The results' scroll box is a Tab stop only while it lists results (overrides/partials/search.html
+  // says why): with none it has no height on wide screens, and focus would vanish into it.
   var results = document.querySelector(".md-search-result__list");
+  var scrollwrap = document.querySelector(".md-search__scrollwrap");
   if (results && window.MutationObserver) {
     new MutationObserver(function () {
       results.querySelectorAll("nav.md-tags:not([role])").forEach(function (nav) {
         nav.setAttribute("role", "none");
       });
+      if (scrollwrap) scrollwrap.tabIndex = results.children.length ? 0 : -1;
     }).observe(results, { childList: true, subtree: true });
   }
 })();
