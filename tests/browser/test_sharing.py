@@ -2,6 +2,8 @@
 says so, and every link on the page for ISVAs and supporters leads to a real page and anchor."""
 from __future__ import annotations
 
+import re
+
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
@@ -70,7 +72,32 @@ def test_without_javascript_there_is_no_copy_button(browser, base_url, stages):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{base_url}stages/{stages[0].id}/")
-    assert page.locator(".wt-copy-link").count() == 0
+    assert page.get_by_role("button", name=re.compile("Copy link")).count() == 0
+    assert page.locator(".wt-copy-link button:visible").count() == 0
+    context.close()
+
+
+LAYOUT_SHIFT_JS = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+    .observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve(total), 500);
+})"""
+
+
+def test_copy_buttons_are_in_place_from_the_first_paint(browser, base_url, stages):
+    """The buttons are in the page's HTML, not inserted by the script after the text is drawn:
+    opening a stage page on a phone-sized screen shifts nothing (Cumulative Layout Shift)."""
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    page = context.new_page()
+    # The script arrives late, as on a slow connection: the text is drawn before it runs.
+    page.route("**/copy-link.js", lambda route: (page.wait_for_timeout(300), route.continue_()))
+    html = page.goto(f"{base_url}stages/{stages[3].id}/").text()
+    assert html.count('class="wt-copy-link__button"') >= 10  # written by the build
+    page.wait_for_load_state("load")
+    shift = page.evaluate(LAYOUT_SHIFT_JS)
+    print(f"\n[sharing] layout shift opening a stage page: {shift:.4f}")
+    assert shift < 0.01
     context.close()
 
 

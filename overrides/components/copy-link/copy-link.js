@@ -1,12 +1,15 @@
 /*
  * "Copy link to this section" buttons. See README.md in this folder.
  *
- * On a stage page (it has the step line, #step), each h2 with an id gets a button after it that
+ * On a stage page (it has the step line, #step), each h2 with an id has a button after it that
  * copies the section's permanent address (page address + #anchor; anchors are fixed in
- * scripts/walkthrough/sections.py). Links marked data-copy-link (the page for ISVAs and
- * supporters) get a "Copy link" button too. The buttons are made here, so without JavaScript
- * there is no button that does nothing. "Link copied" is read out through one polite live region.
- * Nothing is stored; the address bar and history are not touched.
+ * scripts/walkthrough/sections.py). The build writes those buttons into the page (so they take
+ * their place from the first paint and nothing jumps when this script arrives); CSS shows them only
+ * when JavaScript runs (.wt-js on <html>), so without JavaScript there is no button that does
+ * nothing. This script gives them their click, and makes any that are missing. Links marked
+ * data-copy-link (the page for ISVAs and supporters) get a "Copy link" button from here.
+ * "Link copied" is read out through one polite live region. Nothing is stored; the address bar
+ * and history are not touched.
  */
 (function () {
   "use strict";
@@ -58,6 +61,10 @@
     }
   }
 
+  function bind(button, visible, address) {
+    button.addEventListener("click", function () { copy(button, address(), visible); });
+  }
+
   function makeButton(visible, which, address, inline) {
     var wrap = document.createElement(inline ? "span" : "div");
     wrap.className = "wt-copy-link";
@@ -68,10 +75,9 @@
     // The name starts with the visible words (WCAG 2.5.3, label in name), then says which section,
     // so a list of buttons read out by a screen reader can be told apart. aria-label rather than
     // hidden text: hidden text gets a stray space in the computed name ("section : Your rights").
+    // (The buttons the build writes are named the same way: templates/partials/macros.md.j2.)
     button.setAttribute("aria-label", visible + ": " + which);
-    button.addEventListener("click", function () {
-      copy(button, typeof address === "function" ? address() : address, visible);
-    });
+    bind(button, visible, address);
     wrap.appendChild(button);
     return wrap;
   }
@@ -89,9 +95,12 @@
     if (onStage) {
       Array.prototype.forEach.call(article.querySelectorAll("h2[id]"), function (heading) {
         var id = heading.id;
-        heading.parentNode.insertBefore(
-          makeButton("Copy link to this section", heading.textContent.trim(), function () { return sectionAddress(id); }),
-          heading.nextSibling);
+        var address = function () { return sectionAddress(id); };
+        var next = heading.nextElementSibling;
+        var written = next && next.classList.contains("wt-copy-link") && next.querySelector("button.wt-copy-link__button");
+        if (written) bind(written, "Copy link to this section", address);
+        else heading.parentNode.insertBefore(
+          makeButton("Copy link to this section", heading.textContent.trim(), address), heading.nextSibling);
       });
     }
     Array.prototype.forEach.call(links, function (link) {
