@@ -72,3 +72,15 @@ def test_each_page_links_one_screen_and_one_print_file_with_paths_from_where_it_
     before = {p: p.read_text() for p in site.rglob("*.html")}
     bundle_stylesheets(site, tmp_path)
     assert before == {p: p.read_text() for p in site.rglob("*.html")}
+
+
+def test_parts_material_script_names_count_only_when_their_block_is_used(tmp_path: Path):
+    from walkthrough.stylesheets import words_in_site
+    (tmp_path / "assets/javascripts").mkdir(parents=True)
+    (tmp_path / "index.html").write_text('<nav class="md-nav"></nav>')
+    (tmp_path / "assets/javascripts/bundle.0123abcd.min.js").write_text(
+        'h("a",{class:"md-nav__link--passed"});h("button",{class:"md-code__button"});h("div",{class:"md-tag"})')
+    (tmp_path / "assets/javascripts/ours.js").write_text('el.className = "wt-term__button md-code__nav"')
+    words = words_in_site(tmp_path)
+    assert {"md-nav__link--passed", "md-tag", "wt-term__button", "md-code__nav"} <= words
+    assert "md-code__button" not in words  # no md-code anywhere but in Material's script
