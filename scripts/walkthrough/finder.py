@@ -2,7 +2,8 @@
 
 One job: turn `Service` objects into the small, flat values the finder's script reads from each
 card's data-* attributes (tags, contact ways, hours as a compact code), list the filter options
-(only options that at least one service matches, so no single choice leads to an empty list),
+that the services template writes as the finder's form (only options that at least one service
+matches, so no single choice leads to an empty list),
 and state the matching rules in Python (`matches`, `is_open`), which the browser tests compare
 the script against. Used by `render` and the services templates; it reads no files.
 
@@ -100,11 +101,11 @@ def option_groups(content: Content) -> list[dict]:
 
 
 def places(content: Content) -> list:
-    """The "Where are you?" choices, compact for the page: ["", "Anywhere in England and Wales"],
-    then one [country title, country, [[value, label], …]] per country (a <select>'s optgroup):
-    the country itself ("Anywhere in Wales"), then its police force areas A to Z. The script
-    takes each police force area's country from its optgroup. A place is offered only if a
-    service matches it."""
+    """The "Where are you?" choices: ["", "Anywhere in England and Wales"], then one
+    [country title, country, [[value, label], …]] per country (a <select>'s optgroup): the country
+    itself ("Anywhere in Wales"), then its police force areas A to Z. The template
+    (templates/partials/finder.md.j2) writes each optgroup with data-country, from which the script
+    takes each police force area's country. A place is offered only if a service matches it."""
     titles, countries = content.tag_titles, content.force_country
 
     def offered(place):

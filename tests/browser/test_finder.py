@@ -315,7 +315,9 @@ def test_without_javascript_every_service_is_listed_and_every_need_anchor_works(
     page = context.new_page()
     page.goto(base_url + PAGE)
     assert sorted(_visible_services(page)) == sorted(s.id for s in content.services)
-    assert page.locator("#finder input, #finder select").count() == 0  # no controls that cannot work
+    # No controls that cannot work: the form is in the HTML, but shown only when JavaScript runs.
+    assert page.locator("#finder input:visible, #finder select:visible, #finder button:visible").count() == 0
+    assert page.get_by_role("checkbox").count() == 0 and page.get_by_role("combobox").count() == 0
     anchors = page.eval_on_selector_all(".wt-need-list a", "links => links.map(a => a.getAttribute('href'))")
     assert "#for-men" in anchors and "#talk-now" in anchors
     for href in anchors:
@@ -330,6 +332,99 @@ def test_without_javascript_every_service_is_listed_and_every_need_anchor_works(
         tag = tag if tag in content.need_tags else tag.removeprefix("for-")
         assert listed == [s.id for s in content.services_tagged(tag)], href
     context.close()
+
+
+def _form_controls(page) -> list:
+    """The finder's controls in the page: [key, value, label] for each checkbox, and for the
+    place list [key, [option values]]."""
+    return page.eval_on_selector_all("#finder [data-finder-key]", """nodes => nodes.map(n => n.tagName === 'SELECT'
+        ? [n.dataset.finderKey, [...n.options].map(o => o.value)]
+        : [n.dataset.finderKey, n.value, document.querySelector(`label[for="${n.id}"]`).textContent])""")
+
+
+def _expected_controls(content) -> list:
+    found = []
+    for group in finder.option_groups(content):
+        if "places" in group:
+            found.append([group["key"], [v for item in group["places"]
+                                         for v, _ in (item[2] if len(item) == 3 else [item])]])
+        else:
+            found += [[group["key"], o["value"], o["label"]] for o in group["options"]]
+    return found
+
+
+def test_the_form_is_in_the_served_html_and_hidden_without_javascript(browser, base_url, content):
+    """The build writes the finder's form (so it is in place from the first paint); the script only
+    wires it up. Without JavaScript it is not shown: no control that does nothing."""
+    expected = _expected_controls(content)
+    # The script never arrives: the form is there all the same, shown (JavaScript runs) and complete.
+    context = browser.new_context()
+    page = context.new_page()
+    page.route("**/service-finder.js", lambda route: route.abort())
+    html = page.goto(base_url + PAGE).text()
+    assert '<section class="wt-finder__panel"' in html and 'id="finder-count"' in html
+    assert _form_controls(page) == expected
+    expect(page.locator("#finder")).to_be_visible()
+    expect(page.get_by_role("region", name="Find the right service")).to_be_visible()
+    assert page.locator("#finder-count").inner_text() == f"Showing all {len(content.services)} services."
+    context.close()
+    # No JavaScript: in the HTML, but nothing of it shows or can be reached.
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + PAGE)
+    assert _form_controls(page) == expected
+    expect(page.locator("#finder")).to_be_hidden()
+    assert page.locator("#finder *:visible").count() == 0
+    assert page.get_by_role("checkbox").count() == 0 and page.get_by_role("combobox").count() == 0
+    assert page.get_by_role("button", name="Clear all choices").count() == 0
+    assert page.get_by_role("region", name="Find the right service").count() == 0
+    assert page.locator(".wt-finder__empty:visible").count() == 0
+    assert page.locator(".wt-service__now:visible").count() == 0  # "open now" needs the script
+    context.close()
+
+
+LAYOUT_SHIFT_JS = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+    .observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve(total), 500);
+})"""
+
+
+@pytest.mark.parametrize("anchor", ["", "#all-services"])
+def test_opening_the_page_shifts_nothing_when_the_script_arrives(browser, base_url, anchor):
+    """On a phone-sized screen, the text drawn before the script runs does not move when it runs
+    (Cumulative Layout Shift; Lighthouse counted 0.42 when the script built the form). Opened at
+    the A to Z list, the cards are on screen: their "open now" lines have their place already."""
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    page = context.new_page()
+    # The script arrives late, as on a slow connection: the page is drawn before it runs.
+    page.route("**/service-finder.js", lambda route: (page.wait_for_timeout(300), route.continue_()))
+    page.goto(base_url + PAGE + anchor)
+    page.wait_for_load_state("load")
+    # The script has run: the "open now" words are its work.
+    expect(page.locator(".wt-service__now").first).to_have_text(re.compile(r"^(Open|Closed) "))
+    expect(page.get_by_label("Talk to someone now")).to_be_attached()
+    shift = page.evaluate(LAYOUT_SHIFT_JS)
+    print(f"\n[finder] layout shift opening the services page{anchor}: {shift:.4f}")
+    assert shift < 0.01
+    context.close()
+
+
+def test_the_form_is_left_out_of_site_search(site_dir, content):
+    """The form's words would match searches for "phone", "court"… and lead to a form, not an
+    answer: the build marks it data-search-exclude. The page's services stay searchable."""
+    import html
+    import json
+    docs = json.loads((site_dir / "search/search_index.json").read_text("utf-8"))["docs"]
+    page = [d for d in docs if d["location"].startswith(PAGE)]
+    text = " ".join(d["title"] + " " + d["text"] for d in page)
+    for words in ("Find the right service", "Choose what you are looking for", "More choices",
+                  "Clear all choices", "Go to the list", "Showing all", "No service matches",
+                  "Anywhere in England", "Bank holidays may be different"):
+        assert words not in text, words
+    assert not [d["location"] for d in page if "finder" in d["location"]]
+    assert all(html.escape(s.name, quote=False) in text for s in content.services)
 
 
 def test_each_stage_links_to_the_finder_filtered_for_its_needs(page, base_url, content):
@@ -375,14 +470,16 @@ def test_no_accessibility_violations_on_the_finder(page, base_url):
 
 
 def test_benchmark_finder_size_and_time_to_filter_on_a_slow_cpu(page, base_url, site_dir):
-    """Prints figures (a benchmark, not a timed test): gzipped script + data, and filtering time
-    with the CPU slowed 4× through the Chrome DevTools Protocol."""
+    """Prints figures (a benchmark, not a timed test): gzipped script + data (the form the build
+    writes, and the cards' data-* values), and filtering time with the CPU slowed 4× through the
+    Chrome DevTools Protocol."""
     script = (site_dir / "components/service-finder/service-finder.js").read_bytes()
     html = (site_dir / PAGE / "index.html").read_text("utf-8")
-    data = "".join(re.findall(r'data-finder-groups="[^"]*"', html) +
-                   re.findall(r'data-(?:needs|for|area|contact|languages|hours)="[^"]*"', html)).encode()
+    form = re.findall(r'<div class="wt-finder" id="finder".*?</section>\s*</div>', html, re.S)
+    assert len(form) == 1
+    data = "".join(form + re.findall(r'data-(?:needs|for|area|contact|languages|hours)="[^"]*"', html)).encode()
     print(f"\nservice finder: script {len(script)} B ({len(gzip.compress(script, 9))} B gzipped), "
-          f"data {len(data)} B ({len(gzip.compress(data, 9))} B gzipped), "
+          f"form and data {len(data)} B ({len(gzip.compress(data, 9))} B gzipped), "
           f"together {len(gzip.compress(script, 9)) + len(gzip.compress(data, 9))} B gzipped")
     page.goto(base_url + PAGE)
     cdp = page.context.new_cdp_session(page)

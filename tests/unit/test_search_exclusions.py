@@ -22,3 +22,16 @@ def test_the_list_of_all_steps_and_the_content_reference_are_left_out(content_ro
     body = pages["content-reference/index.md"].split("\n---\n", 1)[1]  # after the front matter
     headings = re.findall(r"^#{1,2} .*$", body, re.M)
     assert headings and all('data-search-exclude="true"' in h for h in headings)
+
+
+def test_the_service_finders_form_is_left_out(content_root):
+    """The finder's form is written into the services page (so it does not shift the page when its
+    script arrives), but its words are controls, not answers: kept out of search. The marked
+    element must not contain another element of its own tag, because Material's search parser
+    matches elements by tag name and the inner one's end would end the exclusion."""
+    page = render_pages(check_content(content_root, TODAY).content)["support-services/index.md"]
+    form = re.search(r'<section class="wt-finder__panel"[^>]*>(.*?)</section>', page, re.S)
+    assert form and 'data-search-exclude="true"' in form.group(0).split(">", 1)[0]
+    assert "<section" not in form.group(1)
+    assert re.search(r'<h2 [^>]*id="finder-title"[^>]*data-search-exclude="true"', form.group(1))  # no empty entry
+    assert re.search(r'<p class="wt-finder__empty" hidden data-search-exclude="true">', page)

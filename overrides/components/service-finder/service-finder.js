@@ -4,9 +4,13 @@
  * Every support service card (.wt-service) carries its data in data-* attributes rendered from
  * the typed model (scripts/walkthrough/finder.py, which states the same matching rules in Python).
  * 1. On any page, each card with published hours gets a line such as "Open now until 9pm",
- *    computed in UK time (Europe/London, so the clocks changing is handled by the browser).
- * 2. On the Support services page (#finder), this script builds the filter controls. Without it
- *    the page is the complete grouped list, so nobody sees a control that does nothing.
+ *    computed in UK time (Europe/London, so the clocks changing is handled by the browser). On the
+ *    services page the build writes these lines empty, so they do not push the cards down.
+ * 2. On the Support services page (#finder), this script wires up the filter form. The build writes
+ *    the form into the page, so it is in place from the first paint and nothing jumps when this
+ *    script arrives; CSS shows it only when JavaScript runs (.wt-js on <html>, set in <head>), so
+ *    without JavaScript the page is the complete grouped list and nobody sees a control that does
+ *    nothing.
  * The chosen filters live in the URL fragment (#need=talk-now&contact=phone), never in storage.
  * Plain browser JavaScript, no globals, no inline styles (the CSP allows none).
  */
@@ -112,6 +116,8 @@
   }
 
   // ---- "open now" words on every card -----------------------------------------------------
+  /* The services page writes each card's line empty (its place is kept from the first paint);
+     on other pages the line is made here. A card whose status is unknown loses its line. */
   function showStatus(card, date) {
     var found = status(card.getAttribute("data-hours"), date);
     var line = card.querySelector(".wt-service__now");
@@ -180,74 +186,22 @@
   }
 
   // ---- the finder's controls ----------------------------------------------------------------
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text) node.textContent = text;
-    return node;
-  }
-
-  function buildFieldset(group) {
-    var fieldset = el("fieldset", "wt-finder__group");
-    fieldset.appendChild(el("legend", "wt-finder__legend", group.legend));
-    if (group.hint) fieldset.appendChild(el("p", "wt-finder__hint", group.hint));
-    group.options.forEach(function (option) {
-      var row = el("div", "wt-finder__option");
-      var input = document.createElement("input");
-      input.type = "checkbox";
-      input.name = "finder-" + group.key;
-      input.value = option.value;
-      input.id = "finder-" + group.key + "-" + option.value;
-      input.setAttribute("data-finder-key", group.key);
-      var label = el("label", "", option.label);
-      label.htmlFor = input.id;
-      row.appendChild(input);
-      row.appendChild(label);
-      fieldset.appendChild(row);
-    });
-    return fieldset;
-  }
-
-  /* "Where are you?": one labelled <select>, places grouped by country (<optgroup>). Data from
-     finder.places: [value, label] is an option; [title, country, [[value, label], …]] a group. */
-  function buildPlaces(group) {
-    var box = el("div", "wt-finder__group wt-finder__group--place");
-    var select = el("select", "wt-finder__select");
-    var label = el("label", "wt-finder__legend", group.legend);
-    select.id = label.htmlFor = "finder-" + group.key;
-    select.setAttribute("data-finder-key", group.key);
-    box.appendChild(label);
-    if (group.hint) {
-      var hint = box.appendChild(el("p", "wt-finder__hint", group.hint));
-      hint.id = select.id + "-hint";
-      select.setAttribute("aria-describedby", hint.id);
-    }
-    group.places.forEach(function (item) {
-      if (item.length === 2) { select.appendChild(new Option(item[1], item[0])); return; }
-      var optgroup = document.createElement("optgroup");
-      optgroup.label = item[0];
-      item[2].forEach(function (o) {
-        countryOf[o[0]] = item[1];
-        optgroup.appendChild(new Option(o[1], o[0]));
-      });
-      select.appendChild(optgroup);
-    });
-    box.appendChild(select);
-    return box;
-  }
-
-  function build(group) {
-    return group.places ? buildPlaces(group) : buildFieldset(group);
-  }
-
+  /* The form is in the page's HTML (scripts/walkthrough/templates/partials/finder.md.j2), shown
+     only when JavaScript runs (.wt-js), so it is in place from the first paint: this wires it up. */
   function startFinder(root) {
-    var groups;
-    try {
-      groups = JSON.parse(root.getAttribute("data-finder-groups"));
-    } catch (e) {
-      return;
-    }
+    var section = root.querySelector(".wt-finder__panel");
+    var count = document.getElementById("finder-count");
+    var clear = root.querySelector(".wt-finder__clear");
+    var empty = document.querySelector(".wt-finder__empty");
+    if (!section || !count || !clear || !empty) return;
     var total = parseInt(root.getAttribute("data-finder-total"), 10);
+    var more = section.querySelector(".wt-finder__more");
+    // Each police force area's country, from its group in the place list (<optgroup data-country>).
+    Array.prototype.forEach.call(section.querySelectorAll("optgroup[data-country]"), function (group) {
+      Array.prototype.forEach.call(group.querySelectorAll("option"), function (option) {
+        countryOf[option.value] = group.getAttribute("data-country");
+      });
+    });
     var cards = Array.prototype.slice.call(document.querySelectorAll('.wt-service[id^="service-"]'));
     // The browsing aids (contents of needs, and each need's short list) are hidden while filters
     // are chosen: the filtered list is the answer. They come back when the filters are cleared.
@@ -258,43 +212,6 @@
       browse.push(list, list.previousElementSibling);
     });
     browse = browse.filter(function (node) { return node; });
-
-    var section = el("section", "wt-finder__panel");
-    section.setAttribute("aria-labelledby", "finder-title");
-    var title = el("h2", "wt-finder__title", "Find the right service");
-    title.id = "finder-title";
-    section.appendChild(title);
-    section.appendChild(el("p", "wt-finder__intro",
-      "Choose what you are looking for. The list of services changes as you choose."));
-    var first = build(groups[0]);
-    section.appendChild(first);
-    var more = null;
-    if (groups.length > 1) {
-      more = el("details", "wt-finder__more");
-      more.appendChild(el("summary", "wt-finder__summary", "More choices: " +
-        groups.slice(1).map(function (g) { return g.legend.replace(/\?$/, "").toLowerCase(); }).join(", ")));
-      groups.slice(1).forEach(function (g) { more.appendChild(build(g)); });
-      section.appendChild(more);
-    }
-    var footer = el("div", "wt-finder__footer");
-    var count = el("p", "wt-finder__count");
-    count.setAttribute("role", "status"); // polite: the number of results is read out after each change
-    count.id = "finder-count";
-    var clear = el("button", "wt-finder__clear", "Clear all choices");
-    clear.type = "button";
-    var jump = el("a", "wt-finder__jump", "Go to the list");
-    jump.href = "#all-services";
-    footer.appendChild(count);
-    footer.appendChild(jump);
-    footer.appendChild(clear);
-    section.appendChild(footer);
-    var empty = el("p", "wt-finder__empty",
-      "No service matches all of these choices. Try removing one, or clear them all. " +
-      "Rape Crisis, Victim Support and Samaritans are free and open to everyone.");
-    empty.hidden = true;
-    root.appendChild(section);
-    var allHeading = document.getElementById("all-services");
-    if (allHeading) allHeading.parentNode.insertBefore(empty, allHeading.nextSibling);
 
     var inputs = Array.prototype.slice.call(section.querySelectorAll("[data-finder-key]"));
 
@@ -379,9 +296,7 @@
 
   function start() {
     var root = document.getElementById("finder");
-    if (root && root.hasAttribute("data-finder-groups")) {
-      startFinder(root);
-    }
+    if (root) startFinder(root);
     var now = new Date();
     Array.prototype.forEach.call(document.querySelectorAll(".wt-service[data-hours]"), function (card) {
       showStatus(card, now);
