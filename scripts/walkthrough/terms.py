@@ -69,6 +69,11 @@ class TermMarker:
         meaning = escape(to_text(term.plain_meaning))
         # data-search-exclude: the meaning is the glossary's text, repeated on every page that uses
         # the term; kept out of the search index (Material's search plugin then removes the attribute).
+        # The "?" button that shows the meaning in place (overrides/components/glossary-term/) is
+        # written here, so it takes its place from the first paint; CSS shows it only when
+        # JavaScript runs (.wt-js), and the script gives it its click.
         return (f'<a class="wt-term" href="{escape(self._url(term.id))}" aria-describedby="term-{term.id}">{match.group(1)}</a>'
+                f'<button type="button" class="wt-term__button" aria-label="What does {match.group(1)} mean?" '
+                f'aria-expanded="false" aria-controls="term-{term.id}" data-search-exclude="true">?</button>'
                 f'<span class="wt-term__meaning" id="term-{term.id}" hidden data-search-exclude="true">'
                 f'{escape(term.term)}: {meaning}</span>')

@@ -85,19 +85,32 @@ LAYOUT_SHIFT_JS = """() => new Promise(resolve => {
 })"""
 
 
-def test_copy_buttons_are_in_place_from_the_first_paint(browser, base_url, stages):
-    """The buttons are in the page's HTML, not inserted by the script after the text is drawn:
-    opening a stage page on a phone-sized screen shifts nothing (Cumulative Layout Shift)."""
+def test_buttons_are_in_place_from_the_first_paint(browser, base_url, stages):
+    """The copy-link and glossary "?" buttons are in each stage page's HTML, not inserted by the
+    scripts after the text is drawn: opening any stage page on a phone-sized screen shifts nothing
+    (Cumulative Layout Shift). With the scripts inserting them, Lighthouse measured 0.06 and 0.13."""
     context = browser.new_context(viewport={"width": 412, "height": 823})
     page = context.new_page()
-    # The script arrives late, as on a slow connection: the text is drawn before it runs.
-    page.route("**/copy-link.js", lambda route: (page.wait_for_timeout(300), route.continue_()))
-    html = page.goto(f"{base_url}stages/{stages[3].id}/").text()
-    assert html.count('class="wt-copy-link__button"') >= 10  # written by the build
-    page.wait_for_load_state("load")
-    shift = page.evaluate(LAYOUT_SHIFT_JS)
-    print(f"\n[sharing] layout shift opening a stage page: {shift:.4f}")
-    assert shift < 0.01
+    # The scripts arrive late, as on a slow connection: the text is drawn before they run.
+    page.route(re.compile(r".*/(copy-link|glossary-term)\.js$"),
+               lambda route: (page.wait_for_timeout(300), route.continue_()))
+    shifts = {}
+    for stage in stages:
+        html = page.goto(f"{base_url}stages/{stage.id}/").text()
+        assert html.count('class="wt-copy-link__button"') >= 10  # written by the build
+        page.wait_for_load_state("load")
+        shifts[stage.id] = page.evaluate(LAYOUT_SHIFT_JS)
+    print(f"\n[sharing] layout shift opening each stage page: largest {max(shifts.values()):.4f}")
+    assert all(v < 0.01 for v in shifts.values()), shifts
+    context.close()
+
+
+def test_without_javascript_there_is_no_glossary_button(browser, base_url, stages):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base_url}stages/{stages[0].id}/")
+    assert page.locator("a.wt-term").count() > 0
+    assert page.get_by_role("button", name=re.compile("What does")).count() == 0
     context.close()
 
 

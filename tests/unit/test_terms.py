@@ -34,7 +34,7 @@ def test_longest_name_wins_and_links_are_left_alone():
     html = m.explain(Markup('See <a href="x">the ABE interview</a>. Then your ABE interview.'))
     assert html.count("wt-term\"") == 1
     assert '<a href="x">the ABE interview</a>' in html
-    assert '>ABE interview</a><span class="wt-term__meaning" id="term-abe"' in html
+    assert '>ABE interview</a><button type="button" class="wt-term__button" aria-label="What does ABE interview mean?"' in html
 
 
 def test_words_inside_other_words_do_not_match():

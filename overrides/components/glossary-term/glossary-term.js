@@ -1,6 +1,7 @@
 /* Glossary term explanations (see README.md beside this file).
    Progressive enhancement: the term is already a link to the glossary with its meaning as the
-   link's description; this adds a button that shows the meaning in place. */
+   link's description. The build writes a "?" button after it, shown only with JavaScript (.wt-js);
+   this gives the button its click, so it shows the meaning in place. */
 (function () {
   "use strict";
 
@@ -13,14 +14,18 @@
   document.querySelectorAll("a.wt-term[aria-describedby]").forEach(function (link) {
     var meaning = document.getElementById(link.getAttribute("aria-describedby"));
     if (!meaning) return;
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "wt-term__button";
-    button.textContent = "?";
-    button.setAttribute("aria-label", "What does " + link.textContent + " mean?");
+    // The build writes the button after the link (scripts/walkthrough/terms.py); make it if missing.
+    var button = link.nextElementSibling;
+    if (!button || !button.classList.contains("wt-term__button")) {
+      button = document.createElement("button");
+      button.type = "button";
+      button.className = "wt-term__button";
+      button.textContent = "?";
+      button.setAttribute("aria-label", "What does " + link.textContent + " mean?");
+      button.setAttribute("aria-controls", meaning.id);
+      link.insertAdjacentElement("afterend", button);
+    }
     button.setAttribute("aria-expanded", "false");
-    button.setAttribute("aria-controls", meaning.id);
-    link.insertAdjacentElement("afterend", button);
 
     button.addEventListener("click", function () {
       var open = button.getAttribute("aria-expanded") === "true";
