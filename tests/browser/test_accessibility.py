@@ -22,7 +22,7 @@ import pytest
 
 from a11y_support import (CLIPPED_JS, FOCUS_STATE_JS, SCHEMES, SMALL_TARGETS_JS, TEXT_SPACING_CSS, WIDTHS,
                           contrast, describe, finish_axe, parse_colour, start_axe)
-from browser_support import site_pages
+from browser_support import open_search_with_results, site_pages
 from support import ROOT
 from walkthrough.content import check_content
 from walkthrough.sections import STAGE_SECTIONS
@@ -78,18 +78,6 @@ def test_axe_every_page_both_schemes_both_widths(browser, base_url, site_dir):
     summary("axe every page", f"{len(paths)} pages × {len(SCHEMES)} schemes × {len(WIDTHS)} widths = {checked} checks, "
             f"{len(failures)} with violations ({time.monotonic() - started:.0f} s)")
     assert not failures, "\n".join(failures)
-
-
-def open_search_with_results(page, width):
-    if width < 960:  # Material shows a search button in the header on small screens
-        page.locator("button.md-header__button[aria-controls=__search]").click()
-    else:
-        page.locator(".md-search__input").click()
-    # The search worker starts on first use (components/lazy-search); Material ignores what is
-    # typed before it is ready, so type once it is.
-    page.wait_for_function("() => !/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
-    page.locator(".md-search__input").press_sequentially("police")
-    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
 
 
 def use_filters(page) -> list[str]:

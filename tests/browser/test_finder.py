@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
+from browser_support import LAYOUT_SHIFT_JS
 from walkthrough import finder
 from walkthrough.content import check_content
 
@@ -383,12 +384,6 @@ def test_the_form_is_in_the_served_html_and_hidden_without_javascript(browser, b
     context.close()
 
 
-LAYOUT_SHIFT_JS = """() => new Promise(resolve => {
-  let total = 0;
-  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
-    .observe({type: 'layout-shift', buffered: true});
-  setTimeout(() => resolve(total), 500);
-})"""
 
 
 @pytest.mark.parametrize("anchor", ["", "#all-services"])

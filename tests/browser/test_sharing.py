@@ -10,6 +10,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from browser_support import LAYOUT_SHIFT_JS
 from test_finder import axe_violations_in
 from walkthrough.content import check_content
 from walkthrough.sections import STAGE_SECTIONS
@@ -77,12 +78,6 @@ def test_without_javascript_there_is_no_copy_button(browser, base_url, stages):
     context.close()
 
 
-LAYOUT_SHIFT_JS = """() => new Promise(resolve => {
-  let total = 0;
-  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
-    .observe({type: 'layout-shift', buffered: true});
-  setTimeout(() => resolve(total), 500);
-})"""
 
 
 def test_buttons_are_in_place_from_the_first_paint(browser, base_url, stages):

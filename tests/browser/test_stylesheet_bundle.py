@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from browser_support import open_search_with_results
 from walkthrough.stylesheets import words_in_site
 
 LIVE_CLASSES_JS = """() => {
@@ -53,12 +54,7 @@ def test_no_class_the_pages_end_up_with_lost_its_rules(browser, base_url, site_d
                 page.locator("button.md-header__button[aria-controls=__drawer]").click()
                 seen.update(page.evaluate(LIVE_CLASSES_JS))
                 page.keyboard.press("Escape")
-                page.locator("button.md-header__button[aria-controls=__search]").click()
-            else:
-                page.locator(".md-search__input").click()
-            page.wait_for_function("() => !/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
-            page.locator(".md-search__input").press_sequentially("police")
-            page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
+            open_search_with_results(page, width)
             page.mouse.wheel(0, 400)
             seen.update(page.evaluate(LIVE_CLASSES_JS))
         finally:
