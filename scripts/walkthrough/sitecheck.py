@@ -35,6 +35,11 @@ def _parse(path: Path) -> _Collector:
     return collector
 
 
+def anchors(page: Path) -> set[str]:
+    """The ids (and old-style <a name>) a built page has, which a #fragment can point to."""
+    return _parse(page).ids
+
+
 def broken_links(site: Path) -> list[str]:
     """Every internal link in `site` whose file or #fragment does not exist, as readable lines."""
     pages = {p: _parse(p) for p in sorted(site.rglob("*.html"))}
@@ -62,7 +67,7 @@ def broken_links(site: Path) -> list[str]:
             fragment = unquote(parts.fragment)
             # A fragment with "=" (#need=isva) is the service finder's filter state, not an anchor.
             if fragment and target.suffix == ".html" and "=" not in fragment:
-                ids = pages[target].ids if target in pages else _parse(target).ids
+                ids = pages[target].ids if target in pages else anchors(target)
                 if fragment not in ids:
                     problems.append(f"{rel_page}: the link {ref!r} points to #{fragment}, which is not on that page")
     return problems

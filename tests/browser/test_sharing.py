@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -13,6 +12,7 @@ from playwright.sync_api import expect
 from browser_support import LAYOUT_SHIFT_JS
 from test_finder import axe_violations_in
 from walkthrough.content import check_content
+from walkthrough.sitecheck import anchors
 from walkthrough.sections import STAGE_SECTIONS
 
 SUPPORTERS = "for-supporters/"
@@ -109,19 +109,6 @@ def test_without_javascript_there_is_no_glossary_button(browser, base_url, stage
     context.close()
 
 
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.hrefs, self.ids = [], set()
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if attrs.get("id"):
-            self.ids.add(attrs["id"])
-        if tag == "a" and attrs.get("href"):
-            self.hrefs.append(attrs["href"])
-
-
 def test_the_supporters_page_links_all_resolve_to_real_anchors(page, base_url, site_dir):
     page.goto(base_url + SUPPORTERS)
     hrefs = page.eval_on_selector_all("article a[href]", "links => links.map(a => a.getAttribute('href'))")
@@ -139,9 +126,7 @@ def test_the_supporters_page_links_all_resolve_to_real_anchors(page, base_url, s
         elif parts.fragment and "=" in parts.fragment:
             filters += 1  # a finder filter: checked below by opening it
         elif parts.fragment:
-            collector = _Links()
-            collector.feed(path.read_text("utf-8"))
-            assert parts.fragment in collector.ids, href
+            assert parts.fragment in anchors(path), href
             checked_anchors += 1
     assert checked_anchors >= 12 and pdfs >= 10 and filters >= 1
     # Each moment has a copy button for each of its links.

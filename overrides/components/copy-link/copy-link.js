@@ -6,7 +6,7 @@
  * scripts/walkthrough/sections.py). The build writes those buttons into the page (so they take
  * their place from the first paint and nothing jumps when this script arrives); CSS shows them only
  * when JavaScript runs (.wt-js on <html>), so without JavaScript there is no button that does
- * nothing. This script gives them their click, and makes any that are missing. Links marked
+ * nothing. This script gives them their click. Links marked
  * data-copy-link (the page for ISVAs and supporters) get a "Copy link" button from here.
  * "Link copied" is read out through one polite live region. Nothing is stored; the address bar
  * and history are not touched.
@@ -65,17 +65,17 @@
     button.addEventListener("click", function () { copy(button, address(), visible); });
   }
 
-  function makeButton(visible, which, address, inline) {
-    var wrap = document.createElement(inline ? "span" : "div");
-    wrap.className = "wt-copy-link";
+  function makeButton(visible, which, address) {
+    var wrap = document.createElement("span");
+    wrap.className = "wt-copy-link wt-copy-link--inline";
     var button = document.createElement("button");
     button.type = "button";
     button.className = "wt-copy-link__button";
     button.textContent = visible;
-    // The name starts with the visible words (WCAG 2.5.3, label in name), then says which section,
+    // The name starts with the visible words (WCAG 2.5.3, label in name), then says which link,
     // so a list of buttons read out by a screen reader can be told apart. aria-label rather than
     // hidden text: hidden text gets a stray space in the computed name ("section : Your rights").
-    // (The buttons the build writes are named the same way: templates/partials/macros.md.j2.)
+    // (The section buttons the build writes are named the same way: templates/partials/macros.md.j2.)
     button.setAttribute("aria-label", visible + ": " + which);
     bind(button, visible, address);
     wrap.appendChild(button);
@@ -93,20 +93,15 @@
     region.setAttribute("aria-live", "polite");
     document.body.appendChild(region);
     if (onStage) {
-      Array.prototype.forEach.call(article.querySelectorAll("h2[id]"), function (heading) {
-        var id = heading.id;
-        var address = function () { return sectionAddress(id); };
-        var next = heading.nextElementSibling;
-        var written = next && next.classList.contains("wt-copy-link") && next.querySelector("button.wt-copy-link__button");
-        if (written) bind(written, "Copy link to this section", address);
-        else heading.parentNode.insertBefore(
-          makeButton("Copy link to this section", heading.textContent.trim(), address), heading.nextSibling);
+      // The buttons the build wrote after each section heading (templates/partials/macros.md.j2).
+      Array.prototype.forEach.call(article.querySelectorAll("h2[id] + .wt-copy-link > .wt-copy-link__button"), function (button) {
+        var id = button.parentNode.previousElementSibling.id;
+        bind(button, "Copy link to this section", function () { return sectionAddress(id); });
       });
     }
     Array.prototype.forEach.call(links, function (link) {
-      var wrap = makeButton("Copy link", link.textContent.trim(), function () { return link.href; }, true);
-      wrap.className = "wt-copy-link wt-copy-link--inline";
-      link.parentNode.insertBefore(wrap, link.nextSibling);
+      link.parentNode.insertBefore(
+        makeButton("Copy link", link.textContent.trim(), function () { return link.href; }), link.nextSibling);
     });
   }
 

@@ -11,20 +11,10 @@
     if (returnFocus) button.focus();
   }
 
-  document.querySelectorAll("a.wt-term[aria-describedby]").forEach(function (link) {
-    var meaning = document.getElementById(link.getAttribute("aria-describedby"));
+  // The buttons the build wrote after each explained term (scripts/walkthrough/terms.py).
+  document.querySelectorAll("a.wt-term + button.wt-term__button[aria-controls]").forEach(function (button) {
+    var meaning = document.getElementById(button.getAttribute("aria-controls"));
     if (!meaning) return;
-    // The build writes the button after the link (scripts/walkthrough/terms.py); make it if missing.
-    var button = link.nextElementSibling;
-    if (!button || !button.classList.contains("wt-term__button")) {
-      button = document.createElement("button");
-      button.type = "button";
-      button.className = "wt-term__button";
-      button.textContent = "?";
-      button.setAttribute("aria-label", "What does " + link.textContent + " mean?");
-      button.setAttribute("aria-controls", meaning.id);
-      link.insertAdjacentElement("afterend", button);
-    }
     button.setAttribute("aria-expanded", "false");
 
     button.addEventListener("click", function () {
