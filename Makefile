@@ -28,7 +28,7 @@ build: $(BIN)/.installed chromium
 
 serve: $(BIN)/.installed
 	$(BIN)/python -m walkthrough compile
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 # A Chromium for the browser tests: the system's if there is one, else Debian's package (as root),
 # else Playwright's own download (which needs access to Playwright's servers).
