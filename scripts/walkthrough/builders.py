@@ -77,13 +77,14 @@ def zensical_config(root: Path, site: Path, journey_nav: list, config: str = "mk
     """Write the config Zensical builds from: mkdocs.yml with the journey in the navigation (the
     hook that adds it does not run), no hooks or watch list, and `site` as the output folder."""
     from .compile import expand_nav
-    settings = yaml.safe_load((root / config).read_text("utf-8"))
-    for key in ("hooks", "watch"):
-        settings.pop(key, None)
-    settings["nav"] = expand_nav(settings.get("nav"), journey_nav)
     site = site.resolve()
     if not site.is_relative_to(root.resolve()):
         raise ValueError(f"Zensical builds only inside its project folder, and {site} is outside {root}")
+    settings = yaml.safe_load((root / config).read_text("utf-8"))
+    for key in ("hooks", "watch"):
+        settings.pop(key, None)
+    if journey_nav:
+        settings["nav"] = expand_nav(settings.get("nav"), journey_nav)
     settings["site_dir"] = site.relative_to(root.resolve()).as_posix()
     path = root / ZENSICAL_CONFIG
     path.write_text("# Written by scripts/walkthrough/builders.py for one build: do not edit.\n"

@@ -174,8 +174,8 @@ def indicator_contrast(state) -> float:
 def focus_state_settled(page, state):
     """The focus state once transitions have finished: a menu or the search may still be opening
     or closing (Material fades its search overlay out over 250 ms), so a stop that looks hidden
-    is looked at again for up to a second before it counts."""
-    for _ in range(8):
+    is looked at again, every 125 ms for up to ten seconds (a busy machine draws late), before it counts."""
+    for _ in range(80):
         if state["onScreen"] and not (state["uncovered"] == 0 and state["coverers"]):
             break
         page.wait_for_timeout(125)
