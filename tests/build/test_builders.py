@@ -21,8 +21,7 @@ from support import ROOT
 from walkthrough import builders, postbuild
 from walkthrough.compile import compile_site, mark_compiled
 
-COPY = ["stages", "support_services.yml", "glossary.yml", "victims_code.yml", "mkdocs.yml", "overrides", "hooks",
-        "published_ids.yml", "schemas"]
+COPY = ["stages", "overrides", "hooks", "schemas"] + sorted(p.name for p in ROOT.glob("*.yml"))
 LINK = ["scripts"]  # only named in mkdocs.yml's watch list
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
