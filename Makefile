@@ -62,4 +62,4 @@ test-fast: $(BIN)/.installed
 	$(BIN)/python -m pytest -m "not browser"
 
 clean:
-	rm -rf site .site-building-* .site-old-* .cache docs/stages docs/rights docs/support-services docs/glossary docs/content-reference
+	rm -rf site .site-building-* .site-old-* .cache docs/stages docs/rights docs/support-services docs/glossary docs/content-reference docs/whats-changed

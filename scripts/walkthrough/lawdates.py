@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import os
+from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from .model import AWAITING as _AWAITING_STATUS, PROPOSED as _PROPOSED_STATUS, Fact
@@ -70,6 +71,38 @@ def next_change(facts: Iterable[Fact], day: _dt.date) -> _dt.date | None:
     """The first day after `day` on which any of `facts` changes status: the day to rebuild by."""
     later = [d for fact in facts for d in change_days(fact) if d > day and status_on(fact, d) != status_on(fact, d - _dt.timedelta(days=1))]
     return min(later, default=None)
+
+
+@dataclass(frozen=True)
+class Note:
+    """A change to come, shown next to the section it affects: "The law is changing" or
+    "Proposed, not yet law"."""
+    fact: Fact
+    index: int    # the fact's place in key_facts: makes the note's id (law-note-<index>)
+    status: str   # UPCOMING, AWAITING or PROPOSED
+
+    @property
+    def heading(self) -> str:
+        return "Proposed, not yet law" if self.status == PROPOSED else "The law is changing"
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What a page shows of a stage's key facts on one day."""
+    facts: tuple[Fact, ...]   # current rules, as key facts
+    notes: tuple[Note, ...]   # changes to come, in key_facts order
+
+    def notes_for(self, section: str) -> tuple[Note, ...]:
+        return tuple(n for n in self.notes if n.fact.affects == section)
+
+
+def shown_on(facts: Iterable[Fact], day: _dt.date) -> Shown:
+    """The current rules and the notes a page (web or paper) shows on `day`; ended rules and rules
+    starting more than UPCOMING_MONTHS away are left out."""
+    facts = tuple(facts)
+    statuses = [status_on(f, day) for f in facts]
+    return Shown(tuple(f for f, s in zip(facts, statuses) if s in SHOWN_AS_FACT),
+                 tuple(Note(f, i, s) for i, (f, s) in enumerate(zip(facts, statuses)) if s in SHOWN_AS_NOTE))
 
 
 def build_date(environ: Mapping[str, str] | None = None) -> _dt.date:
