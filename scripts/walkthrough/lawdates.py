@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from .model import AWAITING as _AWAITING_STATUS, PROPOSED as _PROPOSED_STATUS, Fact
+from .words import date_words
 
 CURRENT = "current"              # law today: shown as a key fact
 ENDED = "ended"                  # its last day (in_force_until) has passed: not shown
@@ -84,6 +85,28 @@ class Note:
     @property
     def heading(self) -> str:
         return "Proposed, not yet law" if self.status == PROPOSED else "The law is changing"
+
+    # The wording, shared by the web page and the leaflet so that they cannot drift apart.
+    @property
+    def lead(self) -> str | None:
+        """The words before the rule, such as "From 29 June 2026:" (None: the rule alone)."""
+        start = self.fact.in_force_from
+        if not start:
+            return None
+        word = {UPCOMING: "From", AWAITING: "Expected from", PROPOSED: "Proposed from"}[self.status]
+        return f"{word} {date_words(start)}:"
+
+    @property
+    def explanation(self) -> str | None:
+        """What the note is: not started yet, or not law yet and where it has got to."""
+        if self.status == AWAITING:
+            no_date = "" if self.fact.in_force_from else " The government has not yet set the day it starts."
+            return f"This is in an Act of Parliament, but it has not started yet.{no_date} Until it starts, the law stays as it is now."
+        if self.status == PROPOSED:
+            p = self.fact.proposal
+            return (f"This is proposed in the {p.name}. It is not law yet, and it may change before it becomes law. "
+                    f"Where it has got to: {p.progress} (last checked on {date_words(p.last_checked)}).")
+        return None
 
 
 @dataclass(frozen=True)

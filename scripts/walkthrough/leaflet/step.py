@@ -45,10 +45,12 @@ class Maker:
     """Makes each PDF once per build, from the cache when its input is unchanged."""
 
     def __init__(self, root: Path, cache_dir: Path | None):
-        self.content = check_content(root).content
+        checked = check_content(root)
+        self.content = checked.content
         self.site = site_from_config(root / "mkdocs.yml")
         self.when = stamp.build_time(self.content)
-        self.leaflet = Leaflet(self.content, self.site, self.when.date())
+        # The law printed is the law the site shows: the same build day (lawdates.build_date).
+        self.leaflet = Leaflet(self.content, self.site, self.when.date(), checked.today)
         self.executable = chromium.find()
         self.cache = Cache(cache_dir or root / ".cache" / "leaflet",
                            chromium.identity(self.executable) if self.executable else "no browser")
