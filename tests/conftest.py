@@ -47,11 +47,12 @@ def pending_site(tmp_path_factory, built_root) -> Path:
     root.mkdir()
     for name in ("stages", "overrides", "hooks"):
         shutil.copytree(built_root / name, root / name)
-    for name in ("support_services.yml", "glossary.yml", "victims_code.yml", "changes.yml", "mkdocs.yml", "published_ids.yml"):
+    for name in ("support_services.yml", "glossary.yml", "victims_code.yml", "changes.yml", "search_answers.yml",
+                 "mkdocs.yml", "published_ids.yml"):
         if (built_root / name).exists():
             shutil.copy2(built_root / name, root / name)
     shutil.copytree(built_root / "docs", root / "docs", ignore=shutil.ignore_patterns(
-        "stages", "rights", "support-services", "glossary", "content-reference", "whats-changed"))
+        "stages", "rights", "support-services", "glossary", "content-reference", "whats-changed", "search-answers"))
     for name in ("schemas", "scripts"):
         (root / name).symlink_to(built_root / name)
     if (built_root / ".cache" / "leaflet").is_dir():

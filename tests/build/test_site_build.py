@@ -12,7 +12,8 @@ import pytest
 
 from support import ROOT
 
-COPY = ["stages", "support_services.yml", "glossary.yml", "victims_code.yml", "changes.yml", "mkdocs.yml", "overrides", "hooks",
+COPY = ["stages", "support_services.yml", "glossary.yml", "victims_code.yml", "changes.yml", "search_answers.yml", "mkdocs.yml",
+        "overrides", "hooks",
         "published_ids.yml"]
 LINK = ["schemas", "scripts"]
 
