@@ -249,3 +249,22 @@ def test_the_build_date_defaults_to_today_in_utc_unless_told(content_root, monke
     assert check_content(content_root).today == dt.datetime.now(dt.timezone.utc).date()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
     assert check_content(content_root).today == dt.date(2027, 1, 15)
+
+
+# --- conventions ------------------------------------------------------------------------------------
+def test_the_section_names_in_the_schema_are_the_stage_sections_with_their_headings():
+    from walkthrough.schemas import _registry, schema
+    from walkthrough.sections import STAGE_SECTIONS
+    section_key = _registry()["common.schema.json"].contents["$defs"]["section_key"]["oneOf"]
+    expected = [(s.key, s.heading) for s in STAGE_SECTIONS if s.key != "sources"]
+    assert [(o["const"], o["title"]) for o in section_key] == expected
+    assert schema("stage")["properties"]["key_facts"]["items"]["properties"]["affects"]["default"] == "key_facts"
+
+
+def test_the_copied_footer_partial_matches_the_installed_material():
+    from importlib.metadata import version
+    from support import ROOT
+    partial = (ROOT / "overrides/partials/copyright.html").read_text("utf-8")
+    assert "Copied from Material 9.8.1, partials/copyright.html" in partial
+    assert version("mkdocs-material") == "9.8.1", "Material changed: compare the copied partial with the new one"
+    assert "{{ 'whats-changed/' | url }}" in partial
