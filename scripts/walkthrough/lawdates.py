@@ -100,7 +100,7 @@ class Note:
     def explanation(self) -> str | None:
         """What the note is: not started yet, or not law yet and where it has got to."""
         if self.status == AWAITING:
-            no_date = "" if self.fact.in_force_from else " The government has not yet set the day it starts."
+            no_date = "" if self.fact.in_force_from else " When this step was last reviewed, no start date had been set."
             return f"This is in an Act of Parliament, but it has not started yet.{no_date} Until it starts, the law stays as it is now."
         if self.status == PROPOSED:
             p = self.fact.proposal
