@@ -23,6 +23,7 @@ STAGES_DIR = "stages"
 SERVICES_FILE = "support_services.yml"
 GLOSSARY_FILE = "glossary.yml"
 CODE_FILE = "victims_code.yml"
+LOCAL_DIR = "local"
 STALE_AFTER_DAYS = 365
 
 # The prose blocks of a stage that the readability limits apply to.
@@ -35,6 +36,52 @@ class Checked:
     content: model.Content
     warnings: tuple[Problem, ...]
     readability: dict  # stage id -> readability.Report
+
+
+def _audience_words() -> tuple[dict, dict]:
+    """Each audience's words on a card (x-phrase, "Deaf people") and the words a why-now line must
+    use when a stage lists a service for that group (x-words), from the schema."""
+    options = schema("services")["$defs"]["audience"]["oneOf"]
+    return ({o["const"]: o["x-phrase"] for o in options},
+            {o["const"]: tuple(o["x-words"]) for o in options if "x-words" in o})
+
+
+def _local_kinds() -> tuple:
+    return tuple((o["const"], o["title"]) for o in schema("local")["$defs"]["kind"]["oneOf"])
+
+
+def _check_hours(at, loaded, path: tuple, s: dict, today) -> None:
+    """Opening hours and the check date of one service entry (national or local)."""
+    hours = s.get("hours") or {}  # no hours: the service does not publish them
+    if hours.get("always_open") and "times" in hours:
+        at(loaded, path + ("hours",), "has both always_open and times: keep one")
+    if hours and not hours.get("always_open") and "times" not in hours:
+        at(loaded, path + ("hours",), "needs always_open: true or a list of times")
+    for j, t in enumerate(hours.get("times", ())):
+        if t["closes"] <= t["opens"]:
+            at(loaded, path + ("hours", "times", j, "closes"),
+               f"must be later than opens ({t['opens']}); for a service open past midnight, split the times at \"24:00\"")
+    if "min_age" in s and "max_age" in s and s["max_age"] < s["min_age"]:
+        at(loaded, path + ("max_age",), f"is younger than min_age ({s['min_age']}): check both")
+    age = (today - _dt.date.fromisoformat(s["last_verified"])).days
+    if age > STALE_AFTER_DAYS:
+        at(loaded, path + ("last_verified",), f"these details were last checked {age} days ago: check them again", warning=True)
+
+
+def _narrower(s: dict, words: dict, titles: dict) -> list[tuple[str, tuple[str, ...]]]:
+    """How a service is narrower than a stage's readers (every victim of any age in England and
+    Wales): [(what, words any one of which a why-now line must use)]."""
+    found = []
+    for tag in s["who_for"]:
+        if tag in words:
+            found.append((titles[tag].lower() if tag != "deaf" else "Deaf people", words[tag]))
+    if "min_age" in s:
+        found.append((f"aged {s['min_age']} and over", (str(s["min_age"]),) + (("adult",) if s["min_age"] == 18 else ())))
+    if "max_age" in s:
+        found.append((f"aged {s['max_age']} or under", (str(s["max_age"]), str(s["max_age"] + 1), "child", "young")))
+    if "national" not in s["area"]:
+        found.append((" or ".join(titles[a] for a in s["area"]), tuple(titles[a].lower() for a in s["area"])))
+    return found
 
 
 def _tag_titles() -> tuple[dict, tuple, tuple, dict]:
@@ -100,7 +147,12 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
     services = _load(root, SERVICES_FILE, "services", today, problems, references)
     glossary = _load(root, GLOSSARY_FILE, "glossary", today, problems, references)
     code = _load(root, CODE_FILE, "victims_code", today, problems, references)
+    local_dir = root / LOCAL_DIR
+    local_files = sorted(local_dir.glob("*.yml")) if local_dir.is_dir() else []
+    locals_ = [loaded for f in local_files
+               if (loaded := _load(root, f"{LOCAL_DIR}/{f.name}", "local", today, problems, references))]
     titles, needs, audiences, force_country = _tag_titles()
+    phrases, audience_words = _audience_words()
 
     def at(loaded: Loaded, path: tuple, message: str, warning=False):
         (warnings if warning else problems).append(
@@ -135,18 +187,26 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
             if s["id"] in service_ids:
                 at(loaded, ("services", i, "id"), f"\"{s['id']}\" is already the id of services[{service_ids[s['id']]}]: ids must be unique")
             service_ids.setdefault(s["id"], i)
-            hours = s.get("hours") or {}  # no hours: the service does not publish them
-            if hours.get("always_open") and "times" in hours:
-                at(loaded, ("services", i, "hours"), "has both always_open and times: keep one")
-            if hours and not hours.get("always_open") and "times" not in hours:
-                at(loaded, ("services", i, "hours"), "needs always_open: true or a list of times")
-            for j, t in enumerate(hours.get("times", ())):
-                if t["closes"] <= t["opens"]:
-                    at(loaded, ("services", i, "hours", "times", j, "closes"),
-                       f"must be later than opens ({t['opens']}); for a service open past midnight, split the times at \"24:00\"")
-            age = (today - _dt.date.fromisoformat(s["last_verified"])).days
-            if age > STALE_AFTER_DAYS:
-                at(loaded, ("services", i, "last_verified"), f"these details were last checked {age} days ago: check them again", warning=True)
+            _check_hours(at, loaded, ("services", i), s, today)
+
+    # Local services: one file per police force area, ids unique across every file.
+    local_ids: dict[str, str] = {}
+    for loaded, data in locals_:
+        area, expected = data["area"], Path(loaded.name).stem
+        if area not in force_country:
+            at(loaded, ("area",), f"must be one of the 43 police force areas, not \"{area}\": "
+                                  f"national, England-wide and Wales-wide services go in {SERVICES_FILE}")
+        elif area != expected:
+            at(loaded, ("area",), f"must match the file name: the file is {loaded.name}, so the area must be "
+                                  f"\"{expected}\" (or rename the file to {LOCAL_DIR}/{area}.yml)")
+        for i, s in enumerate(data["services"]):
+            if not s["id"].startswith(f"{area}-"):
+                at(loaded, ("services", i, "id"), f"must start with the area id, like \"{area}-{s['id']}\"")
+            if s["id"] in local_ids or s["id"] in service_ids:
+                where = local_ids.get(s["id"]) or SERVICES_FILE
+                at(loaded, ("services", i, "id"), f"\"{s['id']}\" is already used in {where}: ids must be unique")
+            local_ids.setdefault(s["id"], loaded.name)
+            _check_hours(at, loaded, ("services", i), s, today)
 
     term_ids: dict[str, int] = {}
     if glossary:
@@ -190,10 +250,7 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
                 at(loaded, ("next", i, "stage"), "a stage cannot lead to itself")
             if len(data["next"]) > 1 and not step.get("condition"):
                 at(loaded, ("next", i), "needs a condition, because this stage has more than one next stage (like \"If the suspect is charged\")")
-        for i, item in enumerate(data["support"]):
-            if services and item not in service_ids and item not in tags:
-                at(loaded, ("support", i), f"\"{item}\" is neither a service id in {SERVICES_FILE} nor a need or audience tag"
-                                           f"{_near(item, list(service_ids) + sorted(tags))}")
+        _check_support(at, loaded, data["support"], services, service_ids, audience_words, titles)
         if code:
             for i, r in enumerate(data["your_rights"]):
                 if r["right"] not in right_numbers:
@@ -241,12 +298,47 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
     content = model.Content(
         stages=tuple(sorted((model.build_stage(d, l.name) for l, d in stages), key=lambda s: s.order)),
         services=tuple(model.build_service(s) for s in services[1]["services"]),
+        local={d["area"]: tuple(model.build_service(s, d["area"]) for s in d["services"]) for _, d in locals_},
+        phrases=phrases, local_kinds=_local_kinds(),
         glossary=tuple(model.build_term(t) for t in glossary[1]["terms"]),
         code=model.build_code(code[1]),
         tag_titles=titles, need_tags=needs, audience_tags=audiences, force_country=force_country,
         redirects=published.redirects(published_ids, set(stage_ids)),
     )
     return Checked(content, tuple(sorted(warnings)), reports)
+
+
+def _check_support(at, loaded, support: list, services, service_ids: dict, audience_words: dict, titles: dict) -> None:
+    """A stage's support list: each item a known service with a why-now line, or a need tag; no
+    service twice; a service narrower than everyone says who it is for in its why-now line."""
+    seen: dict[str, int] = {}
+    for i, item in enumerate(support):
+        sid = item.get("service")
+        if sid is None:
+            if "why_now" in item and "need" not in item:
+                at(loaded, ("support", i), "has a why_now line but no service: add service: <id> from " + SERVICES_FILE)
+            elif "why_now" in item:
+                at(loaded, ("support", i, "why_now"), "belongs with a service, not a need tag: remove it, or name the service")
+            continue
+        if "need" in item:
+            at(loaded, ("support", i, "need"), "write a need tag as its own item (- need: …), not with a service")
+        if "why_now" not in item:
+            at(loaded, ("support", i), f"needs a why_now line: say in one short sentence why {sid} helps at this stage")
+        if not services:
+            continue
+        if sid not in service_ids:
+            at(loaded, ("support", i, "service"), f"there is no service \"{sid}\" in {SERVICES_FILE}{_near(sid, service_ids)}")
+            continue
+        if sid in seen:
+            at(loaded, ("support", i, "service"), f"\"{sid}\" is already listed as support[{seen[sid]}]: list each service once")
+        seen.setdefault(sid, i)
+        why = item.get("why_now", "").casefold()
+        if not why:
+            continue
+        for what, words in _narrower(services[1]["services"][service_ids[sid]], audience_words, titles):
+            if not any(w.casefold() in why for w in words):
+                at(loaded, ("support", i, "why_now"), f"{sid} is only for {what}: say so in this line, "
+                                                      f"so nobody else is sent there (use the word \"{words[0]}\")")
 
 
 def _near(word: str, options) -> str:
