@@ -76,11 +76,11 @@ def _narrower(s: dict, words: dict, titles: dict) -> list[tuple[str, tuple[str, 
         if tag in words:
             found.append((titles[tag].lower() if tag != "deaf" else "Deaf people", words[tag]))
     if "min_age" in s:
-        found.append((f"aged {s['min_age']} and over", (str(s["min_age"]),) + (("adult",) if s["min_age"] == 18 else ())))
+        found.append((f"people aged {s['min_age']} and over", (str(s["min_age"]),) + (("adult",) if s["min_age"] == 18 else ())))
     if "max_age" in s:
-        found.append((f"aged {s['max_age']} or under", (str(s["max_age"]), str(s["max_age"] + 1), "child", "young")))
+        found.append((f"people aged {s['max_age']} or under", (str(s["max_age"]), str(s["max_age"] + 1), "child", "young")))
     if "national" not in s["area"]:
-        found.append((" or ".join(titles[a] for a in s["area"]), tuple(titles[a].lower() for a in s["area"])))
+        found.append(("people in " + " or ".join(titles[a] for a in s["area"]), tuple(titles[a].lower() for a in s["area"])))
     return found
 
 
@@ -300,6 +300,7 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
         services=tuple(model.build_service(s) for s in services[1]["services"]),
         local={d["area"]: tuple(model.build_service(s, d["area"]) for s in d["services"]) for _, d in locals_},
         phrases=phrases, local_kinds=_local_kinds(),
+        source_kinds={o["const"]: o["title"] for o in schema("services")["$defs"]["source_kind"]["oneOf"]},
         glossary=tuple(model.build_term(t) for t in glossary[1]["terms"]),
         code=model.build_code(code[1]),
         tag_titles=titles, need_tags=needs, audience_tags=audiences, force_country=force_country,

@@ -31,6 +31,28 @@ WELSH = ("welsh", "cymraeg")
 _DAY_CODES = {d: d[:3] for d in WEEKDAYS}
 
 
+def for_words(content: Content, service: Service) -> str:
+    """Who a service is for, in words read at a glance: "For anyone", "For men", "For people aged
+    16 and over", "For Deaf people in BSL". Made from the same values the audience filter uses."""
+    groups = [content.phrases.get(t, t) for t in service.who_for if t != "anyone"]
+    if "deaf" in service.who_for and "BSL" in service.languages:
+        groups[service.who_for.index("deaf") - ("anyone" in service.who_for[:service.who_for.index("deaf")])] += " in BSL"
+    ages = []
+    if service.min_age:
+        ages.append(f"aged {service.min_age} and over")
+    if service.max_age:
+        ages.append(f"aged {service.max_age} or under")
+    if not groups:
+        return f"For people {' and '.join(ages)}" if ages else "For anyone"
+    return "For " + " and ".join(groups) + (f" {' and '.join(ages)}" if ages else "")
+
+
+def checked_against(content: Content, service: Service) -> str:
+    """What the service's details were checked against, truthfully: "the service's own website"
+    only when the source is its own site (source_kind)."""
+    return content.source_kinds.get(service.source_kind, "the page named as its source")
+
+
 def contact_ways(service: Service) -> tuple[str, ...]:
     c = service.contact
     have = {"phone": bool(c.phone), "text": bool(c.text), "live-chat": bool(c.live_chat),
@@ -142,10 +164,30 @@ def matches(service: Service, chosen: dict[str, set[str]], london: _dt.datetime 
     return all(any(tests[key](v) for v in values) for key, values in chosen.items() if values)
 
 
-def stage_filter(content: Content, support: tuple[str, ...]) -> str:
-    """The finder's fragment for a stage's support list, e.g. "need=isva,court": its need tags.
+def stage_needs(content: Content, support) -> list[str]:
+    """A stage's need tags, in its order: from `need:` items, and the needs of the services it names."""
+    by_id = {s.id: s for s in content.services}
+    found: list[str] = []
+    for item in support:
+        tags = [item.need] if item.need else list(by_id[item.service].helps_with) if item.service in by_id else []
+        found += [t for t in tags if t in content.need_tags and t not in found]
+    return found
+
+
+def stage_filter(content: Content, support) -> str:
+    """The finder's fragment for a stage's support list, e.g. "need=court,compensation": its need
+    tags only (its own `need:` items, else the needs of the services it names).
 
     Audience tags are left out: combined with the needs (AND) they would narrow the list to
-    almost nothing, and a stage's audience tags are a hint, not a requirement."""
-    needs = [t for t in support if t in content.need_tags]
+    almost nothing."""
+    explicit = [i.need for i in support if i.need and i.need in content.need_tags]
+    needs = explicit or stage_needs(content, support)
     return f"need={','.join(needs)}" if needs else ""
+
+
+def stage_anchor(content: Content, support) -> str:
+    """Where a stage's "Find more services" link lands without JavaScript: the grouped list of the
+    first of its needs on the services page (#court), which answers it."""
+    explicit = [i.need for i in support if i.need and i.need in content.need_tags]
+    needs = explicit or stage_needs(content, support)
+    return needs[0] if needs else "by-need"

@@ -191,6 +191,12 @@ class Content:
     local: dict = field(default_factory=dict, hash=False, compare=False)
     phrases: dict = field(default_factory=dict, hash=False, compare=False)  # audience -> "Deaf people", from the schema
     local_kinds: tuple = ()  # (kind, title) in the schema's order
+    source_kinds: dict = field(default_factory=dict, hash=False, compare=False)  # own-site -> "the service's own website"
+
+    @property
+    def areas(self) -> tuple[str, ...]:
+        """The 43 police force areas, in the schema's order."""
+        return tuple(self.force_country)
 
     # Lookups by id, built once: stage(), previous() and services_for() are called for every
     # stage, so scanning all stages or services on each call would make a build grow as n².
