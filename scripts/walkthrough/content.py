@@ -55,8 +55,9 @@ def _check_hours(at, loaded, path: tuple, s: dict, today) -> None:
     hours = s.get("hours") or {}  # no hours: the service does not publish them
     if hours.get("always_open") and "times" in hours:
         at(loaded, path + ("hours",), "has both always_open and times: keep one")
-    if hours and not hours.get("always_open") and "times" not in hours:
-        at(loaded, path + ("hours",), "needs always_open: true or a list of times")
+    # A note on its own is allowed (hours the service describes in words, such as its chat's).
+    if hours and not hours.get("always_open") and "times" not in hours and "note" not in hours:
+        at(loaded, path + ("hours",), "needs always_open: true, a list of times, or a note")
     for j, t in enumerate(hours.get("times", ())):
         if t["closes"] <= t["opens"]:
             at(loaded, path + ("hours", "times", j, "closes"),
