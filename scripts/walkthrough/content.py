@@ -13,7 +13,7 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import model, published, readability
+from . import model, published, readability, search_answers
 from .markup import to_text
 from .problems import ContentError, Problem, format_path
 from .schemas import Reference, schema, validate
@@ -152,6 +152,7 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
     local_files = sorted(local_dir.glob("*.yml")) if local_dir.is_dir() else []
     locals_ = [loaded for f in local_files
                if (loaded := _load(root, f"{LOCAL_DIR}/{f.name}", "local", today, problems, references))]
+    answers = _load(root, search_answers.ANSWERS_FILE, "search_answers", today, problems, references)
     titles, needs, audiences, force_country = _tag_titles()
     phrases, audience_words = _audience_words()
 
@@ -294,6 +295,9 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
             at(loaded, (), f"readability: the stage reads at grade {report.grade} (limit {readability.MAX_GRADE}): "
                            f"use shorter sentences and words, starting with the hardest blocks ({listing})")
 
+    answers_model = (search_answers.check(*answers, set(stage_ids) | {f.stem for f in stage_files}, problems)
+                     if answers else None)
+
     if problems:
         raise ContentError(problems + warnings)
     content = model.Content(
@@ -306,6 +310,7 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
         code=model.build_code(code[1]),
         tag_titles=titles, need_tags=needs, audience_tags=audiences, force_country=force_country,
         redirects=published.redirects(published_ids, set(stage_ids)),
+        search_answers=answers_model,
     )
     return Checked(content, tuple(sorted(warnings)), reports)
 

@@ -197,6 +197,7 @@ class Content:
     def areas(self) -> tuple[str, ...]:
         """The 43 police force areas, in the schema's order."""
         return tuple(self.force_country)
+    search_answers: object = None  # search_answers.SearchAnswers: the site search's best answers
 
     # Lookups by id, built once: stage(), previous() and services_for() are called for every
     # stage, so scanning all stages or services on each call would make a build grow as n².

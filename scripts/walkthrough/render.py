@@ -112,7 +112,7 @@ def content_reference() -> list[dict]:
     kinds = []
     files = {"stage": "stages/<id>.yml", "services": "support_services.yml",
              "glossary": "glossary.yml", "victims_code": "victims_code.yml",
-             "local": "local/<area>.yml"}
+             "local": "local/<area>.yml", "search_answers": "search_answers.yml"}
     for kind, schema_file in KINDS.items():
         s = schema(kind)
         rows: list = []
