@@ -243,7 +243,6 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
     # Published addresses stay permanent: a published id must be a stage or renamed to one.
     published_ids, found = published.check(root, all_stage_ids) if stage_files else (published.Published(), [])
     problems.extend(found)
-    tags = set(needs) | set(audiences)
     for loaded, data in stages:
         for i, step in enumerate(data["next"]):
             if step["stage"] not in all_stage_ids:
