@@ -13,7 +13,7 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import model, published, readability, search_answers
+from . import model, published, readability, search_answers, support_check
 from .markup import to_text
 from .problems import ContentError, Problem, format_path
 from .schemas import Reference, schema, validate
@@ -23,7 +23,6 @@ STAGES_DIR = "stages"
 SERVICES_FILE = "support_services.yml"
 GLOSSARY_FILE = "glossary.yml"
 CODE_FILE = "victims_code.yml"
-LOCAL_DIR = "local"
 STALE_AFTER_DAYS = 365
 
 # The prose blocks of a stage that the readability limits apply to.
@@ -36,53 +35,6 @@ class Checked:
     content: model.Content
     warnings: tuple[Problem, ...]
     readability: dict  # stage id -> readability.Report
-
-
-def _audience_words() -> tuple[dict, dict]:
-    """Each audience's words on a card (x-phrase, "Deaf people") and the words a why-now line must
-    use when a stage lists a service for that group (x-words), from the schema."""
-    options = schema("services")["$defs"]["audience"]["oneOf"]
-    return ({o["const"]: o["x-phrase"] for o in options},
-            {o["const"]: tuple(o["x-words"]) for o in options if "x-words" in o})
-
-
-def _local_kinds() -> tuple:
-    return tuple((o["const"], o["title"]) for o in schema("local")["$defs"]["kind"]["oneOf"])
-
-
-def _check_hours(at, loaded, path: tuple, s: dict, today) -> None:
-    """Opening hours and the check date of one service entry (national or local)."""
-    hours = s.get("hours") or {}  # no hours: the service does not publish them
-    if hours.get("always_open") and "times" in hours:
-        at(loaded, path + ("hours",), "has both always_open and times: keep one")
-    # A note on its own is allowed (hours the service describes in words, such as its chat's).
-    if hours and not hours.get("always_open") and "times" not in hours and "note" not in hours:
-        at(loaded, path + ("hours",), "needs always_open: true, a list of times, or a note")
-    for j, t in enumerate(hours.get("times", ())):
-        if t["closes"] <= t["opens"]:
-            at(loaded, path + ("hours", "times", j, "closes"),
-               f"must be later than opens ({t['opens']}); for a service open past midnight, split the times at \"24:00\"")
-    if "min_age" in s and "max_age" in s and s["max_age"] < s["min_age"]:
-        at(loaded, path + ("max_age",), f"is younger than min_age ({s['min_age']}): check both")
-    age = (today - _dt.date.fromisoformat(s["last_verified"])).days
-    if age > STALE_AFTER_DAYS:
-        at(loaded, path + ("last_verified",), f"these details were last checked {age} days ago: check them again", warning=True)
-
-
-def _narrower(s: dict, words: dict, titles: dict) -> list[tuple[str, tuple[str, ...]]]:
-    """How a service is narrower than a stage's readers (every victim of any age in England and
-    Wales): [(what, words any one of which a why-now line must use)]."""
-    found = []
-    for tag in s["who_for"]:
-        if tag in words:
-            found.append((titles[tag].lower() if tag != "deaf" else "Deaf people", words[tag]))
-    if "min_age" in s:
-        found.append((f"people aged {s['min_age']} and over", (str(s["min_age"]),) + (("adult",) if s["min_age"] == 18 else ())))
-    if "max_age" in s:
-        found.append((f"people aged {s['max_age']} or under", (str(s["max_age"]), str(s["max_age"] + 1), "child", "young")))
-    if "national" not in s["area"]:
-        found.append(("people in " + " or ".join(titles[a] for a in s["area"]), tuple(titles[a].lower() for a in s["area"])))
-    return found
 
 
 def _tag_titles() -> tuple[dict, tuple, tuple, dict]:
@@ -148,13 +100,9 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
     services = _load(root, SERVICES_FILE, "services", today, problems, references)
     glossary = _load(root, GLOSSARY_FILE, "glossary", today, problems, references)
     code = _load(root, CODE_FILE, "victims_code", today, problems, references)
-    local_dir = root / LOCAL_DIR
-    local_files = sorted(local_dir.glob("*.yml")) if local_dir.is_dir() else []
-    locals_ = [loaded for f in local_files
-               if (loaded := _load(root, f"{LOCAL_DIR}/{f.name}", "local", today, problems, references))]
     answers = _load(root, search_answers.ANSWERS_FILE, "search_answers", today, problems, references)
+    locals_ = support_check.load_local(root, lambda rel, kind: _load(root, rel, kind, today, problems, references))
     titles, needs, audiences, force_country = _tag_titles()
-    phrases, audience_words = _audience_words()
 
     def at(loaded: Loaded, path: tuple, message: str, warning=False):
         (warnings if warning else problems).append(
@@ -189,26 +137,22 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
             if s["id"] in service_ids:
                 at(loaded, ("services", i, "id"), f"\"{s['id']}\" is already the id of services[{service_ids[s['id']]}]: ids must be unique")
             service_ids.setdefault(s["id"], i)
-            _check_hours(at, loaded, ("services", i), s, today)
+            hours = s.get("hours") or {}  # no hours: the service does not publish them
+            if hours.get("always_open") and "times" in hours:
+                at(loaded, ("services", i, "hours"), "has both always_open and times: keep one")
+            if hours and not hours.get("always_open") and "times" not in hours:
+                at(loaded, ("services", i, "hours"), "needs always_open: true or a list of times")
+            for j, t in enumerate(hours.get("times", ())):
+                if t["closes"] <= t["opens"]:
+                    at(loaded, ("services", i, "hours", "times", j, "closes"),
+                       f"must be later than opens ({t['opens']}); for a service open past midnight, split the times at \"24:00\"")
+            age = (today - _dt.date.fromisoformat(s["last_verified"])).days
+            if age > STALE_AFTER_DAYS:
+                at(loaded, ("services", i, "last_verified"), f"these details were last checked {age} days ago: check them again", warning=True)
 
-    # Local services: one file per police force area, ids unique across every file.
-    local_ids: dict[str, str] = {}
-    for loaded, data in locals_:
-        area, expected = data["area"], Path(loaded.name).stem
-        if area not in force_country:
-            at(loaded, ("area",), f"must be one of the 43 police force areas, not \"{area}\": "
-                                  f"national, England-wide and Wales-wide services go in {SERVICES_FILE}")
-        elif area != expected:
-            at(loaded, ("area",), f"must match the file name: the file is {loaded.name}, so the area must be "
-                                  f"\"{expected}\" (or rename the file to {LOCAL_DIR}/{area}.yml)")
-        for i, s in enumerate(data["services"]):
-            if not s["id"].startswith(f"{area}-"):
-                at(loaded, ("services", i, "id"), f"must start with the area id, like \"{area}-{s['id']}\"")
-            if s["id"] in local_ids or s["id"] in service_ids:
-                where = local_ids.get(s["id"]) or SERVICES_FILE
-                at(loaded, ("services", i, "id"), f"\"{s['id']}\" is already used in {where}: ids must be unique")
-            local_ids.setdefault(s["id"], loaded.name)
-            _check_hours(at, loaded, ("services", i), s, today)
+    if services:
+        support_check.check_ages(at, services[0], services[1]["services"])
+    support_check.check_local(at, locals_, service_ids, today)
 
     term_ids: dict[str, int] = {}
     if glossary:
@@ -243,6 +187,7 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
     # Published addresses stay permanent: a published id must be a stage or renamed to one.
     published_ids, found = published.check(root, all_stage_ids) if stage_files else (published.Published(), [])
     problems.extend(found)
+    tags = set(needs) | set(audiences)
     for loaded, data in stages:
         for i, step in enumerate(data["next"]):
             if step["stage"] not in all_stage_ids:
@@ -251,7 +196,7 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
                 at(loaded, ("next", i, "stage"), "a stage cannot lead to itself")
             if len(data["next"]) > 1 and not step.get("condition"):
                 at(loaded, ("next", i), "needs a condition, because this stage has more than one next stage (like \"If the suspect is charged\")")
-        _check_support(at, loaded, data["support"], services, service_ids, audience_words, titles)
+        support_check.check_support(at, loaded, data["support"], services, service_ids)
         if code:
             for i, r in enumerate(data["your_rights"]):
                 if r["right"] not in right_numbers:
@@ -302,49 +247,14 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
     content = model.Content(
         stages=tuple(sorted((model.build_stage(d, l.name) for l, d in stages), key=lambda s: s.order)),
         services=tuple(model.build_service(s) for s in services[1]["services"]),
-        local={d["area"]: tuple(model.build_service(s, d["area"]) for s in d["services"]) for _, d in locals_},
-        phrases=phrases, local_kinds=_local_kinds(),
-        source_kinds={o["const"]: o["title"] for o in schema("services")["$defs"]["source_kind"]["oneOf"]},
         glossary=tuple(model.build_term(t) for t in glossary[1]["terms"]),
         code=model.build_code(code[1]),
         tag_titles=titles, need_tags=needs, audience_tags=audiences, force_country=force_country,
         redirects=published.redirects(published_ids, set(stage_ids)),
         search_answers=answers_model,
+        **support_check.model_parts(locals_),
     )
     return Checked(content, tuple(sorted(warnings)), reports)
-
-
-def _check_support(at, loaded, support: list, services, service_ids: dict, audience_words: dict, titles: dict) -> None:
-    """A stage's support list: each item a known service with a why-now line, or a need tag; no
-    service twice; a service narrower than everyone says who it is for in its why-now line."""
-    seen: dict[str, int] = {}
-    for i, item in enumerate(support):
-        sid = item.get("service")
-        if sid is None:
-            if "why_now" in item and "need" not in item:
-                at(loaded, ("support", i), "has a why_now line but no service: add service: <id> from " + SERVICES_FILE)
-            elif "why_now" in item:
-                at(loaded, ("support", i, "why_now"), "belongs with a service, not a need tag: remove it, or name the service")
-            continue
-        if "need" in item:
-            at(loaded, ("support", i, "need"), "write a need tag as its own item (- need: …), not with a service")
-        if "why_now" not in item:
-            at(loaded, ("support", i), f"needs a why_now line: say in one short sentence why {sid} helps at this stage")
-        if not services:
-            continue
-        if sid not in service_ids:
-            at(loaded, ("support", i, "service"), f"there is no service \"{sid}\" in {SERVICES_FILE}{_near(sid, service_ids)}")
-            continue
-        if sid in seen:
-            at(loaded, ("support", i, "service"), f"\"{sid}\" is already listed as support[{seen[sid]}]: list each service once")
-        seen.setdefault(sid, i)
-        why = item.get("why_now", "").casefold()
-        if not why:
-            continue
-        for what, words in _narrower(services[1]["services"][service_ids[sid]], audience_words, titles):
-            if not any(w.casefold() in why for w in words):
-                at(loaded, ("support", i, "why_now"), f"{sid} is only for {what}: say so in this line, "
-                                                      f"so nobody else is sent there (use the word \"{words[0]}\")")
 
 
 def _near(word: str, options) -> str:
