@@ -26,8 +26,8 @@ def _print_readability(checked) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m walkthrough", description="Check and build the RASSO walkthrough.")
-    parser.add_argument("command", choices=["check", "compile", "build", "coverage"],
-                        help="check: check the content only; coverage: check it and print which police force areas have a sourced SARC, ISVA or Rape Crisis service and victim service; compile: also write the generated pages into docs/; "
+    parser.add_argument("command", choices=["check", "compile", "build"],
+                        help="check: check the content only; compile: also write the generated pages into docs/; "
                              "build: compile, then build the whole site into site/")
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this project)")
     parser.add_argument("--site-dir", type=Path, default=None, help="where build puts the site (default: ROOT/site)")
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     started = time.perf_counter()
     try:
-        if args.command in ("check", "coverage"):
+        if args.command == "check":
             from .content import check_content
             checked = check_content(root)
         else:
@@ -53,12 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         _print_readability(checked)
         return 0
-    if args.command == "coverage":
-        from .local_coverage import table
-        print(table(c))
-        return 0
     print(f"Pages written: {len(compiled.written)}, removed: {len(compiled.removed)}, unchanged: "
-          f"{len(c.stages) + len(c.areas) + 5 - len(compiled.written)}.")
+          f"{len(compiled.checked.content.stages) + 5 - len(compiled.written)}.")
     if args.command == "build":
         from .sitebuild import BuildFailed, build_site
         step = time.perf_counter()

@@ -191,3 +191,25 @@ def stage_anchor(content: Content, support) -> str:
     explicit = [i.need for i in support if i.need and i.need in content.need_tags]
     needs = explicit or stage_needs(content, support)
     return needs[0] if needs else "by-need"
+
+
+def area_context(content: Content, area: str) -> dict:
+    """What an area's page shows: its local services, the national ones that serve it (for
+    everyone first), and where to turn for a kind of local service with no sourced entry."""
+    country = content.force_country[area]
+    titles = content.tag_titles
+    national = [s for s in content.services if serves(s.area, area, content.force_country)]
+    national.sort(key=lambda s: (s.who_for != ("anyone",) or bool(s.min_age or s.max_age)))  # stable
+    sarc = "New Pathways" if country == "wales" else "the NHS SARC finder (nhs.uk/sarcs)"
+    routes = {
+        "sarc": f"For a SARC near you, see {sarc} below, or call NHS 111. You can go to a SARC without reporting to the police.",
+        "isva": "The Rape Crisis 24/7 Support Line (for people aged 16 and over) and the police can refer you to an ISVA service.",
+        "rape-crisis": "The Rape Crisis 24/7 Support Line (for people aged 16 and over) can tell you about the nearest centre.",
+        "victim-service": "Victim Support, below, helps anyone affected by crime, wherever you live.",
+        "other": "",
+    }
+    missing = {"sarc": "sexual assault referral centre (SARC)", "isva": "ISVA service",
+               "rape-crisis": "Rape Crisis or specialist sexual violence centre",
+               "victim-service": "victim service funded by the Police and Crime Commissioner", "other": ""}
+    return {"area": area, "title": titles[area], "local": content.local_services(area),
+            "national": national, "routes": routes, "missing": missing}

@@ -1,8 +1,12 @@
 """How much of the local layer is sourced: for each of the 43 police force areas, whether its
 local/<area>.yml lists a SARC, an ISVA or Rape Crisis service, and the victim service its Police and
-Crime Commissioner funds. Computed from the typed model only; printed by `python -m walkthrough
-coverage` and checked by tests/unit/test_local_services.py."""
+Crime Commissioner funds. Computed from the typed model only; printed by
+`python -m walkthrough.local_coverage` (after checking all content) and checked by
+tests/unit/test_local_services.py. Kept out of cli.py on purpose: another branch reworks it."""
 from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 from .model import Content
 
@@ -30,3 +34,22 @@ def table(content: Content) -> str:
                      + " | ".join("yes" if r[name] else "–" for name, _ in COLUMNS) + " |")
     lines.append(f"| **{len(rows)} areas** | " + " | ".join(str(sum(r[name] for r in rows)) for name, _ in COLUMNS) + " |")
     return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Check the content under the project folder (or argv[0]) and print the coverage table."""
+    from .cli import ROOT
+    from .content import check_content
+    from .problems import ContentError
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        checked = check_content(Path(argv[0]) if argv else ROOT)
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    print(table(checked.content))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

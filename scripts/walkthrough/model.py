@@ -186,6 +186,7 @@ class Content:
     audience_tags: tuple[str, ...] = ()
     force_country: dict = field(default_factory=dict, hash=False, compare=False)  # police force area -> england/wales, from the schema
     redirects: dict = field(default_factory=dict, hash=False, compare=False)  # old stage id -> current id
+    search_answers: object = None  # search_answers.SearchAnswers: the site search's best answers
     # Local services by police force area (local/<area>.yml), most useful first. An area with no
     # file is missing here; one with `services: []` maps to ().
     local: dict = field(default_factory=dict, hash=False, compare=False)
@@ -197,7 +198,6 @@ class Content:
     def areas(self) -> tuple[str, ...]:
         """The 43 police force areas, in the schema's order."""
         return tuple(self.force_country)
-    search_answers: object = None  # search_answers.SearchAnswers: the site search's best answers
 
     # Lookups by id, built once: stage(), previous() and services_for() are called for every
     # stage, so scanning all stages or services on each call would make a build grow as n².
@@ -286,13 +286,11 @@ def build_stage(data: dict, file: str) -> Stage:
     )
 
 
-def build_service(data: dict, area: str | None = None) -> Service:
-    """A national service, or with `area` a local one (local/<area>.yml)."""
+def build_service(data: dict) -> Service:
     contact, hours = data["contact"], data.get("hours")
     return Service(
         id=data["id"], name=data["name"], what_they_do=data["what_they_do"],
-        who_for=tuple(data["who_for"]), helps_with=tuple(data["helps_with"]),
-        area=(area,) if area else tuple(data["area"]),
+        who_for=tuple(data["who_for"]), helps_with=tuple(data["helps_with"]), area=tuple(data["area"]),
         contact=Contact(
             phone=tuple(_phone(p) for p in contact.get("phone", ())),
             text=tuple(_phone(p) for p in contact.get("text", ())),
@@ -305,7 +303,7 @@ def build_service(data: dict, area: str | None = None) -> Service:
         languages=tuple(data["languages"]), cost=data.get("cost"),
         last_verified=_date(data["last_verified"]), source=data["source"],
         source_kind=data.get("source_kind", "own-site"), min_age=data.get("min_age"),
-        max_age=data.get("max_age"), kind=data.get("kind") if area else None,
+        max_age=data.get("max_age"), kind=data.get("kind"),
     )
 
 

@@ -112,7 +112,8 @@ def content_reference() -> list[dict]:
     kinds = []
     files = {"stage": "stages/<id>.yml", "services": "support_services.yml",
              "glossary": "glossary.yml", "victims_code": "victims_code.yml",
-             "local": "local/<area>.yml", "search_answers": "search_answers.yml"}
+             "search_answers": "search_answers.yml"}
+    files["local"] = "local/<area>.yml"
     for kind, schema_file in KINDS.items():
         s = schema(kind)
         rows: list = []
@@ -140,7 +141,7 @@ def render_pages(content: Content) -> dict[str, str]:
     for area in content.areas:
         path = f"{page_url(PAGES['services'][0])}{area}.md"
         pages[path] = env.get_template("pages/area.md.j2").render(page=page_url(path), terms=None, content=content,
-                                                                  **area_context(content, area))
+                                                                  **finder.area_context(content, area))
     common = {"content": content}
     extra = {"content_reference": {"kinds": content_reference()},
              "services": {"finder_groups": finder.option_groups(content)}}
@@ -149,28 +150,6 @@ def render_pages(content: Content) -> dict[str, str]:
         pages[path] = env.get_template(f"pages/{name}.md.j2").render(
             page=page_url(path), terms=marker, **common, **extra.get(name, {}))
     return pages
-
-
-def area_context(content: Content, area: str) -> dict:
-    """What an area's page shows: its local services, the national ones that serve it (for
-    everyone first), and where to turn for a kind of local service with no sourced entry."""
-    country = content.force_country[area]
-    titles = content.tag_titles
-    national = [s for s in content.services if finder.serves(s.area, area, content.force_country)]
-    national.sort(key=lambda s: (s.who_for != ("anyone",) or bool(s.min_age or s.max_age)))  # stable
-    sarc = "New Pathways" if country == "wales" else "the NHS SARC finder (nhs.uk/sarcs)"
-    routes = {
-        "sarc": f"For a SARC near you, see {sarc} below, or call NHS 111. You can go to a SARC without reporting to the police.",
-        "isva": "The Rape Crisis 24/7 Support Line (for people aged 16 and over) and the police can refer you to an ISVA service.",
-        "rape-crisis": "The Rape Crisis 24/7 Support Line (for people aged 16 and over) can tell you about the nearest centre.",
-        "victim-service": "Victim Support, below, helps anyone affected by crime, wherever you live.",
-        "other": "",
-    }
-    missing = {"sarc": "sexual assault referral centre (SARC)", "isva": "ISVA service",
-               "rape-crisis": "Rape Crisis or specialist sexual violence centre",
-               "victim-service": "victim service funded by the Police and Crime Commissioner", "other": ""}
-    return {"area": area, "title": titles[area], "local": content.local_services(area),
-            "national": national, "routes": routes, "missing": missing}
 
 
 # Pages (besides stages) where the first use of a glossary term explains itself.

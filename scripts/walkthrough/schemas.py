@@ -31,8 +31,8 @@ KINDS = {
     "services": "support-services.schema.json",
     "glossary": "glossary.schema.json",
     "victims_code": "victims-code.schema.json",
-    "local": "local-services.schema.json",
     "search_answers": "search-answers.schema.json",
+    "local": "local-services.schema.json",
 }
 
 

@@ -158,7 +158,7 @@ def model_parts(locals_: list) -> dict:
     """The parts of `model.Content` this module supplies: local services by area, audience
     phrases, kinds of local service and what a source is, from the schemas."""
     return {
-        "local": {d["area"]: tuple(model.build_service(s, d["area"]) for s in d["services"]) for _, d in locals_},
+        "local": {d["area"]: tuple(model.build_service({**s, "area": [d["area"]]}) for s in d["services"]) for _, d in locals_},
         "phrases": audience_words()[0],
         "local_kinds": local_kinds(),
         "source_kinds": {o["const"]: o["title"] for o in schema("services")["$defs"]["source_kind"]["oneOf"]},
