@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import lawdates, model, published, readability, search_answers
+from . import lawdates, model, published, readability, search_answers, support_check
 from .markup import to_text
 from .problems import ContentError, Problem, format_path
 from .schemas import Reference, schema, validate
@@ -114,6 +114,7 @@ class Files:
         self.changes = self._load(CHANGES_FILE, "changes")
         self.answers = self._load(search_answers.ANSWERS_FILE, "search_answers")
         self.answers_model = None  # search_answers.SearchAnswers, once checked
+        self.locals = support_check.load_local(root, self._load)  # local/<area>.yml
         self.published = published.Published()
         self.reports: dict = {}  # stage id -> readability.Report
 
@@ -202,6 +203,15 @@ def service_hours_make_sense(f: Files) -> None:
                          f"must be later than opens ({t['opens']}); for a service open past midnight, split the times at \"24:00\"")
 
 
+def service_ages_make_sense(f: Files) -> None:
+    if f.services:
+        support_check.check_ages(f.at, f.services[0], f.services[1]["services"])
+
+
+def local_services_make_sense(f: Files) -> None:
+    support_check.check_local(f.at, f.locals, f.service_ids, f.today)
+
+
 def glossary_ids_and_names_are_unique(f: Files) -> None:
     if f.glossary:
         loaded, data = f.glossary
@@ -260,15 +270,10 @@ def next_stages_exist(f: Files) -> None:
 
 
 def support_items_exist(f: Files) -> None:
-    if not f.services:
-        return
-    _, needs, audiences, _ = _tag_titles()
-    tags = set(needs) | set(audiences)
+    """Each stage's support list names services and tags that exist, and a service for a narrower
+    group says so in its why-now line (support_check.check_support)."""
     for loaded, data in f.stages:
-        for i, item in enumerate(data["support"]):
-            if item not in f.service_ids and item not in tags:
-                f.at(loaded, ("support", i), f"\"{item}\" is neither a service id in {SERVICES_FILE} nor a need or audience tag"
-                                             f"{_near(item, list(f.service_ids) + sorted(tags))}")
+        support_check.check_support(f.at, loaded, data["support"], f.services, f.service_ids)
 
 
 def rights_exist(f: Files) -> None:
@@ -425,6 +430,8 @@ CHECKS = (
     stage_orders_are_unique_and_complete,
     service_ids_are_unique,
     service_hours_make_sense,
+    service_ages_make_sense,
+    local_services_make_sense,
     glossary_ids_and_names_are_unique,
     rights_are_numbered_in_order,
     change_ids_are_unique,
@@ -465,6 +472,7 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
         tag_titles=titles, need_tags=needs, audience_tags=audiences, force_country=force_country,
         redirects=redirects,
         search_answers=f.answers_model,
+        **support_check.model_parts(f.locals),
     )
     return Checked(content, tuple(sorted(f.warnings)), f.reports, today)
 

@@ -31,6 +31,28 @@ WELSH = ("welsh", "cymraeg")
 _DAY_CODES = {d: d[:3] for d in WEEKDAYS}
 
 
+def for_words(content: Content, service: Service) -> str:
+    """Who a service is for, in words read at a glance: "For anyone", "For men", "For people aged
+    16 and over", "For Deaf people in BSL". Made from the same values the audience filter uses."""
+    groups = [content.phrases.get(t, t) for t in service.who_for if t != "anyone"]
+    if "deaf" in service.who_for and "BSL" in service.languages:
+        groups[service.who_for.index("deaf") - ("anyone" in service.who_for[:service.who_for.index("deaf")])] += " in BSL"
+    ages = []
+    if service.min_age:
+        ages.append(f"aged {service.min_age} and over")
+    if service.max_age:
+        ages.append(f"aged {service.max_age} or under")
+    if not groups:
+        return f"For people {' and '.join(ages)}" if ages else "For anyone"
+    return "For " + " and ".join(groups) + (f" {' and '.join(ages)}" if ages else "")
+
+
+def checked_against(content: Content, service: Service) -> str:
+    """What the service's details were checked against, truthfully: "the service's own website"
+    only when the source is its own site (source_kind)."""
+    return content.source_kinds.get(service.source_kind, "the page named as its source")
+
+
 def contact_ways(service: Service) -> tuple[str, ...]:
     c = service.contact
     have = {"phone": bool(c.phone), "text": bool(c.text), "live-chat": bool(c.live_chat),
@@ -142,10 +164,52 @@ def matches(service: Service, chosen: dict[str, set[str]], london: _dt.datetime 
     return all(any(tests[key](v) for v in values) for key, values in chosen.items() if values)
 
 
-def stage_filter(content: Content, support: tuple[str, ...]) -> str:
-    """The finder's fragment for a stage's support list, e.g. "need=isva,court": its need tags.
+def stage_needs(content: Content, support) -> list[str]:
+    """A stage's need tags, in its order: from `need:` items, and the needs of the services it names."""
+    by_id = {s.id: s for s in content.services}
+    found: list[str] = []
+    for item in support:
+        tags = [item.need] if item.need else list(by_id[item.service].helps_with) if item.service in by_id else []
+        found += [t for t in tags if t in content.need_tags and t not in found]
+    return found
+
+
+def stage_filter(content: Content, support) -> str:
+    """The finder's fragment for a stage's support list, e.g. "need=court,compensation": its need
+    tags only (its own `need:` items, else the needs of the services it names).
 
     Audience tags are left out: combined with the needs (AND) they would narrow the list to
-    almost nothing, and a stage's audience tags are a hint, not a requirement."""
-    needs = [t for t in support if t in content.need_tags]
+    almost nothing."""
+    explicit = [i.need for i in support if i.need and i.need in content.need_tags]
+    needs = explicit or stage_needs(content, support)
     return f"need={','.join(needs)}" if needs else ""
+
+
+def stage_anchor(content: Content, support) -> str:
+    """Where a stage's "Find more services" link lands without JavaScript: the grouped list of the
+    first of its needs on the services page (#court), which answers it."""
+    explicit = [i.need for i in support if i.need and i.need in content.need_tags]
+    needs = explicit or stage_needs(content, support)
+    return needs[0] if needs else "by-need"
+
+
+def area_context(content: Content, area: str) -> dict:
+    """What an area's page shows: its local services, the national ones that serve it (for
+    everyone first), and where to turn for a kind of local service with no sourced entry."""
+    country = content.force_country[area]
+    titles = content.tag_titles
+    national = [s for s in content.services if serves(s.area, area, content.force_country)]
+    national.sort(key=lambda s: (s.who_for != ("anyone",) or bool(s.min_age or s.max_age)))  # stable
+    sarc = "New Pathways" if country == "wales" else "the NHS SARC finder (nhs.uk/sarcs)"
+    routes = {
+        "sarc": f"For a SARC near you, see {sarc} below, or call NHS 111. You can go to a SARC without reporting to the police.",
+        "isva": "The Rape Crisis 24/7 Support Line (for people aged 16 and over) and the police can refer you to an ISVA service.",
+        "rape-crisis": "The Rape Crisis 24/7 Support Line (for people aged 16 and over) can tell you about the nearest centre.",
+        "victim-service": "Victim Support, below, helps anyone affected by crime, wherever you live.",
+        "other": "",
+    }
+    missing = {"sarc": "sexual assault referral centre (SARC)", "isva": "ISVA service",
+               "rape-crisis": "Rape Crisis or specialist sexual violence centre",
+               "victim-service": "victim service funded by the Police and Crime Commissioner", "other": ""}
+    return {"area": area, "title": titles[area], "local": content.local_services(area),
+            "national": national, "routes": routes, "missing": missing}

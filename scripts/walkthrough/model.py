@@ -76,6 +76,22 @@ class NextStep:
 
 
 @dataclass(frozen=True)
+class SupportItem:
+    """One item of a stage's `support` list: a chosen service with its why-now line, or a need tag
+    that adds services after the chosen ones."""
+    service: str | None = None
+    why_now: str | None = None
+    need: str | None = None
+
+
+@dataclass(frozen=True)
+class Card:
+    """A service as a stage shows it: the service, and why it helps now (None for one a tag added)."""
+    service: "Service"
+    why_now: str | None
+
+
+@dataclass(frozen=True)
 class Stage:
     id: str
     order: int
@@ -89,7 +105,7 @@ class Stage:
     who_you_will_deal_with: tuple[Person, ...]
     if_you_are_unhappy: tuple[str, ...]
     questions_to_ask: tuple[str, ...]
-    support: tuple[str, ...]
+    support: tuple[SupportItem, ...]
     key_facts: tuple[Fact, ...]
     next: tuple[NextStep, ...]
     search_terms: tuple[str, ...]
@@ -149,6 +165,14 @@ class Service:
     cost: str | None
     last_verified: _dt.date
     source: str
+    source_kind: str = "own-site"
+    min_age: int | None = None
+    max_age: int | None = None
+    kind: str | None = None  # a local service's kind (sarc, isva, rape-crisis, victim-service, other)
+
+    @property
+    def is_local(self) -> bool:
+        return self.kind is not None
 
     @property
     def tags(self) -> frozenset[str]:
@@ -211,6 +235,17 @@ class Content:
     redirects: dict = field(default_factory=dict, hash=False, compare=False)  # old stage id -> current id
     changes: tuple[Change, ...] = ()  # changes.yml, newest first
     search_answers: object = None  # search_answers.SearchAnswers: the site search's best answers
+    # Local services by police force area (local/<area>.yml), most useful first. An area with no
+    # file is missing here; one with `services: []` maps to ().
+    local: dict = field(default_factory=dict, hash=False, compare=False)
+    phrases: dict = field(default_factory=dict, hash=False, compare=False)  # audience -> "Deaf people", from the schema
+    local_kinds: tuple = ()  # (kind, title) in the schema's order
+    source_kinds: dict = field(default_factory=dict, hash=False, compare=False)  # own-site -> "the service's own website"
+
+    @property
+    def areas(self) -> tuple[str, ...]:
+        """The 43 police force areas, in the schema's order."""
+        return tuple(self.force_country)
 
     # Lookups by id, built once: stage(), previous() and services_for() are called for every
     # stage, so scanning all stages or services on each call would make a build grow as n².
@@ -256,14 +291,27 @@ class Content:
     def stages_with_right(self, number: int) -> tuple[Stage, ...]:
         return tuple(s for s in self.stages if any(r.number == number for r in s.your_rights))
 
+    def support_cards(self, stage: Stage, limit: int = 4) -> tuple[Card, ...]:
+        """A stage's support box, in the order a content designer chose: every named service with
+        its why-now line, then, up to `limit` cards in all, services for everyone that help with the
+        stage's need tags (most needs matched first; file order breaks ties). A narrower service is
+        shown only when a designer names it, with a why-now line that says who it is for."""
+        named = [i.service for i in stage.support if i.service in self._services_by_id]
+        cards = [Card(self._services_by_id[i.service], i.why_now) for i in stage.support if i.service in named]
+        needs = {i.need for i in stage.support if i.need}
+        ranked = sorted((s for s in self.services if s.id not in named and needs & set(s.helps_with)
+                         and s.who_for == ("anyone",) and s.min_age is None and s.max_age is None
+                         and "national" in s.area),
+                        key=lambda s: -len(needs & set(s.helps_with)))  # sorted() is stable
+        room = max(0, limit - len(cards))
+        return tuple(cards + [Card(s, None) for s in ranked[:room]])
+
     def services_for(self, stage: Stage, limit: int = 4) -> tuple[Service, ...]:
-        """The services a stage's `support` list points to: named ids first, then by tags matched."""
-        named = [sid for sid in stage.support if sid in self._services_by_id]
-        tags = {t for t in stage.support if t not in named}
-        chosen = [self._services_by_id[sid] for sid in named]
-        ranked = sorted((s for s in self.services if s.id not in named and s.tags & tags),
-                        key=lambda s: -len(s.tags & tags))  # sorted() is stable: file order breaks ties
-        return tuple((chosen + ranked)[:limit])
+        """The services of a stage's support box, in order (the leaflet lists these)."""
+        return tuple(c.service for c in self.support_cards(stage, limit))
+
+    def local_services(self, area: str) -> tuple[Service, ...]:
+        return self.local.get(area, ())
 
 
 def _date(value: str) -> _dt.date:
@@ -289,7 +337,8 @@ def build_stage(data: dict, file: str) -> Stage:
         how_long=Fact(data["how_long"]["text"], data["how_long"]["source"]),
         who_you_will_deal_with=tuple(Person(p["who"], p["what_they_do"]) for p in data["who_you_will_deal_with"]),
         if_you_are_unhappy=tuple(data["if_you_are_unhappy"]),
-        questions_to_ask=tuple(data["questions_to_ask"]), support=tuple(data["support"]),
+        questions_to_ask=tuple(data["questions_to_ask"]),
+        support=tuple(SupportItem(i.get("service"), i.get("why_now"), i.get("need")) for i in data["support"]),
         key_facts=tuple(build_fact(f) for f in data["key_facts"]),
         next=tuple(NextStep(n["stage"], n.get("condition")) for n in data["next"]),
         search_terms=tuple(data["search_terms"]), last_reviewed=_date(data["last_reviewed"]),
@@ -342,6 +391,8 @@ def build_service(data: dict) -> Service:
                     hours.get("note")) if hours else None,
         languages=tuple(data["languages"]), cost=data.get("cost"),
         last_verified=_date(data["last_verified"]), source=data["source"],
+        source_kind=data.get("source_kind", "own-site"), min_age=data.get("min_age"),
+        max_age=data.get("max_age"), kind=data.get("kind"),
     )
 
 

@@ -133,6 +133,7 @@ def content_reference() -> list[dict]:
     files = {"stage": "stages/<id>.yml", "services": "support_services.yml",
              "glossary": "glossary.yml", "victims_code": "victims_code.yml",
              "search_answers": "search_answers.yml", "changes": "changes.yml"}
+    files["local"] = "local/<area>.yml"
     for kind, schema_file in KINDS.items():
         s = schema(kind)
         rows: list = []
@@ -164,6 +165,10 @@ def render_pages(content: Content, today: _dt.date | None = None, site=None, *, 
     for old, new in sorted(content.redirects.items()):
         pages[f"{STAGE_DIR}/{old}/index.html"] = env.get_template("pages/redirect.html.j2").render(
             old=old, new=content.stage(new))
+    for area in content.areas:
+        path = f"{page_url(PAGES['services'][0])}{area}.md"
+        pages[path] = env.get_template("pages/area.md.j2").render(page=link_base(path, links), terms=None, content=content,
+                                                                  **finder.area_context(content, area))
     common = {"content": content}
     extra = {"content_reference": {"kinds": content_reference()},
              "services": {"finder_groups": finder.option_groups(content)}}

@@ -33,6 +33,7 @@ KINDS = {
     "victims_code": "victims-code.schema.json",
     "changes": "changes.schema.json",
     "search_answers": "search-answers.schema.json",
+    "local": "local-services.schema.json",
 }
 
 

@@ -31,6 +31,12 @@ def content(built_root):
     return check_content(built_root).content
 
 
+def _visible_local(page) -> list[str]:
+    return page.eval_on_selector_all(
+        ".wt-finder__local .wt-service",
+        "cards => cards.filter(c => c.offsetParent !== null).map(c => c.dataset.service)")
+
+
 def _visible_services(page) -> list[str]:
     return page.eval_on_selector_all(
         '.wt-service[id^="service-"]',
@@ -40,6 +46,23 @@ def _visible_services(page) -> list[str]:
 def _expected(content, chosen, london=None, services=None) -> list[str]:
     return sorted(s.id for s in (services or content.services)
                   if finder.matches(s, chosen, london, content.force_country))
+
+
+def _local(content, chosen, london=None) -> list[str]:
+    """The chosen police force area's local services that pass the other choices: the finder
+    shows these first, above the national list (taken from the area's page)."""
+    places = chosen.get("where") or set()
+    area = next(iter(places)) if len(places) == 1 else None
+    if area not in content.force_country:
+        return []
+    return [s.id for s in content.local_services(area) if finder.matches(s, chosen, london, content.force_country)]
+
+
+def _count_text(n: int, local: int = 0) -> str:
+    if not n:
+        return "No services match your choices. Remove a choice to see more, or clear them all."
+    return (f"{n} service{'s match' if n > 1 else ' matches'} your choices"
+            + (f", {local} of them local" if local else "") + ".")
 
 
 def _chosen(fragment: str) -> dict[str, set[str]]:
@@ -73,10 +96,11 @@ def test_ten_or_more_filter_combinations_show_exactly_the_matching_services(page
     for fragment in COMBINATIONS:
         page.goto(f"{base_url}{PAGE}#{fragment}")
         expected = _expected(content, _chosen(fragment))
+        local = _local(content, _chosen(fragment))
+        # The count includes the area's local services, which arrive from its page.
+        expect(page.locator("#finder-count")).to_have_text(_count_text(len(expected) + len(local), len(local)))
         assert sorted(_visible_services(page)) == expected, fragment
-        count = page.locator("#finder-count").inner_text()
-        assert count == (f"{len(expected)} service{'s' if len(expected) != 1 else ''} match{'es' if len(expected) == 1 else ''} your choices."
-                         if expected else "No services match your choices."), fragment
+        assert sorted(_visible_local(page)) == sorted(local), fragment
         nonempty += bool(expected)
     assert nonempty >= 10  # the combinations really test narrowing, not empty lists
     assert offsite_requests == []
@@ -131,8 +155,8 @@ def _only(content, country: str) -> list[str]:
     return sorted(s.id for s in content.services if country in s.area and "national" not in s.area)
 
 
-def _count(n: int) -> str:
-    return "No services match your choices." if not n else f"{n} service{'s match' if n > 1 else ' matches'} your choices."
+def _count(n: int, local: int = 0) -> str:
+    return _count_text(n + local, local)
 
 
 def _place_values(page) -> list[str]:
@@ -173,7 +197,8 @@ def test_a_welsh_place_shows_the_wales_services_and_an_english_place_the_england
         assert set(shown) <= set(visible) and not set(hidden) & set(visible), chosen
         assert sorted(visible) == _expected(content, {"where": {chosen}}), chosen
         assert urlsplit(page.url).fragment == f"where={chosen}"
-        assert page.locator("#finder-count").inner_text() == _count(len(visible)), chosen
+        local = _local(content, {"where": {chosen}})
+        expect(page.locator("#finder-count")).to_have_text(_count(len(visible), len(local)))
     place.select_option("")
     assert len(_visible_services(page)) == len(content.services)
     assert urlsplit(page.url).fragment == ""
@@ -426,13 +451,13 @@ def test_each_stage_links_to_the_finder_filtered_for_its_needs(page, base_url, c
     for stage in content.stages:
         page.goto(f"{base_url}stages/{stage.id}/")
         link = page.get_by_role("link", name="Find more services that help at this step")
-        needs = {t for t in stage.support if t in content.need_tags}
-        if not needs:
+        fragment = finder.stage_filter(content, stage.support)
+        if not fragment:
             assert link.count() == 0
             continue
         link.click()
         page.wait_for_url(re.compile(r"support-services/#need="))
-        assert sorted(_visible_services(page)) == _expected(content, {"need": needs}), stage.id
+        assert sorted(_visible_services(page)) == _expected(content, _chosen(fragment)), stage.id
 
 
 # What this feature adds to a page: the finder, the service cards and lists, copy-link buttons.

@@ -2,13 +2,14 @@
 are the police force areas of England and Wales, and hours reach the browser in a form it can read."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
 from support import ROOT, TODAY
 from walkthrough import finder
 from walkthrough.content import check_content
-from walkthrough.model import Hours, Times
+from walkthrough.model import Hours, SupportItem, Times
 from walkthrough.schemas import schema
 
 
@@ -81,6 +82,10 @@ def _with_areas(root, areas: dict[str, str]):
         assert old in text
         text = text.replace(old, new)
     path.write_text(text, "utf-8")
+    # The fixture's second stage names helpline-one; a local service needs a why-now line saying where.
+    stage = root / "stages" / "second-step.yml"
+    stage.write_text(stage.read_text("utf-8").replace("  - service: helpline-one\n    why_now: A test reason.",
+                                                      "  - need: talk-now"), "utf-8")
     return check_content(root, TODAY).content
 
 
@@ -109,6 +114,36 @@ def test_no_place_list_when_every_service_works_everywhere(content_root):
 
 
 def test_a_stage_links_to_the_finder_with_its_needs_only(content_root):
+    """Its own need tags; without any, the needs of the services it names. Without JavaScript the
+    link lands on the grouped list of the first need (stage_anchor), which answers it."""
     content = check_content(content_root, TODAY).content
-    assert finder.stage_filter(content, ("talk-now", "men", "isva")) == "need=talk-now,isva"
-    assert finder.stage_filter(content, ("men",)) == ""
+    need, named = SupportItem(need="talk-now"), SupportItem(service="helpline-two", why_now="For men in Wales.")
+    assert finder.stage_filter(content, (named, need, SupportItem(need="isva"))) == "need=talk-now,isva"
+    assert finder.stage_anchor(content, (named, need)) == "talk-now"
+    assert finder.stage_filter(content, (named,)) == "need=emotional-support"
+    assert finder.stage_filter(content, ()) == "" and finder.stage_anchor(content, ()) == "by-need"
+
+
+def test_cards_say_who_a_service_is_for_in_words(content_root):
+    content = check_content(content_root, TODAY).content
+    one, two = content.services
+    words = finder.for_words
+    assert words(content, one) == "For anyone"
+    assert words(content, two) == "For men"
+    assert words(content, dataclasses.replace(one, min_age=16)) == "For people aged 16 and over"
+    assert words(content, dataclasses.replace(two, min_age=18)) == "For men aged 18 and over"
+    assert words(content, dataclasses.replace(two, who_for=("deaf",), languages=("BSL",))) == "For Deaf people in BSL"
+    assert words(content, dataclasses.replace(one, who_for=("under-18",), max_age=18)) == "For children and young people aged 18 or under"
+    # What the details were checked against is said truthfully, from source_kind.
+    assert finder.checked_against(content, one) == "the service's own website"
+    assert finder.checked_against(content, dataclasses.replace(one, source_kind="nhs")) == "an NHS page"
+
+
+def test_the_script_knows_the_43_areas_by_the_schemas_names():
+    """service-finder.js keeps the areas' names (to keep them out of every stage page's HTML):
+    they must be the schema's."""
+    import json
+    script = (ROOT / "overrides/components/service-finder/service-finder.js").read_text("utf-8")
+    areas = json.loads(re.search(r"var AREAS = (\{.*?\});", script).group(1))
+    options = schema("services")["$defs"]["area"]["oneOf"][3:]
+    assert areas == {o["const"]: o["title"] for o in options}

@@ -24,6 +24,10 @@
   var WEEK = 7 * DAY;
   var KEYS = ["need", "for", "lang", "contact", "when", "where"];
   var countryOf = Object.create(null); // police force area -> "england" | "wales", from the place list
+  // The 43 police force areas and their names, as in schemas/support-services.schema.json ($defs.area;
+  // tests/unit/test_finder_data.py checks they agree). Here rather than in every stage page's HTML,
+  // to keep each page's critical bytes down.
+  var AREAS = {"avon-and-somerset": "Avon and Somerset", "bedfordshire": "Bedfordshire", "cambridgeshire": "Cambridgeshire", "cheshire": "Cheshire", "city-of-london": "City of London", "cleveland": "Cleveland", "cumbria": "Cumbria", "derbyshire": "Derbyshire", "devon-and-cornwall": "Devon and Cornwall", "dorset": "Dorset", "durham": "Durham", "essex": "Essex", "gloucestershire": "Gloucestershire", "greater-manchester": "Greater Manchester", "hampshire-and-isle-of-wight": "Hampshire and Isle of Wight", "hertfordshire": "Hertfordshire", "humberside": "Humberside", "kent": "Kent", "lancashire": "Lancashire", "leicestershire": "Leicestershire", "lincolnshire": "Lincolnshire", "metropolitan-police": "London (Metropolitan Police)", "merseyside": "Merseyside", "norfolk": "Norfolk", "north-yorkshire": "North Yorkshire", "northamptonshire": "Northamptonshire", "northumbria": "Northumbria", "nottinghamshire": "Nottinghamshire", "south-yorkshire": "South Yorkshire", "staffordshire": "Staffordshire", "suffolk": "Suffolk", "surrey": "Surrey", "sussex": "Sussex", "thames-valley": "Thames Valley", "warwickshire": "Warwickshire", "west-mercia": "West Mercia", "west-midlands": "West Midlands", "west-yorkshire": "West Yorkshire", "wiltshire": "Wiltshire", "dyfed-powys": "Dyfed-Powys", "gwent": "Gwent", "north-wales": "North Wales", "south-wales": "South Wales"};
 
   // ---- UK time --------------------------------------------------------------------------
   var london = null;
@@ -214,6 +218,9 @@
     browse = browse.filter(function (node) { return node; });
 
     var inputs = Array.prototype.slice.call(section.querySelectorAll("[data-finder-key]"));
+    var jump = root.querySelector(".wt-finder__jump");
+    var localBox = document.querySelector(".wt-finder__local");
+    var localCards = Object.create(null); // area -> its local cards, from its page; "loading" while fetched
 
     /* A ticked box, or a place chosen in the list ("" is anywhere). */
     function on(input) {
@@ -247,6 +254,61 @@
       }
     }
 
+    /* A police force area's local cards, taken from its page (/support-services/<area>/, same
+       site: the CSP's connect-src 'self'). Fetched once, when the area is first chosen. */
+    function loadLocal(area) {
+      if (localCards[area] || !window.fetch || !window.DOMParser) return;
+      localCards[area] = "loading";
+      fetch(area + "/", { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.text();
+      }).then(function (html) {
+        var list = new DOMParser().parseFromString(html, "text/html").querySelector(".wt-local-list");
+        localCards[area] = list ? Array.prototype.map.call(list.querySelectorAll(".wt-service"), function (card) {
+          return document.importNode(card, true);
+        }) : [];
+      }).catch(function () {
+        localCards[area] = [];
+      }).then(function () {
+        if ((chosenFromControls().where || [])[0] === area) apply();
+      });
+    }
+
+    /* The chosen area's local services first: a heading, its matching cards, and a link to its page. */
+    function showLocal(area, chosen, date) {
+      localBox.textContent = "";
+      if (!area || !(area in AREAS)) { localBox.hidden = true; return 0; }
+      localBox.hidden = false;
+      var heading = document.createElement("h2");
+      heading.id = "local-services";
+      heading.textContent = "Local services in " + AREAS[area];
+      localBox.appendChild(heading);
+      var cards = localCards[area], shown = 0, note = document.createElement("p");
+      if (cards === "loading" || !cards) {
+        note.textContent = "Finding local services in " + AREAS[area] + "…";
+        localBox.appendChild(note);
+        loadLocal(area);
+        return 0;
+      }
+      cards.forEach(function (card) {
+        if (matches(card, chosen, date)) {
+          localBox.appendChild(card);
+          showStatus(card, date);
+          shown++;
+        }
+      });
+      note.appendChild(document.createTextNode(shown ? "" : (cards.length ?
+        "No local service in " + AREAS[area] + " matches all of your choices. " :
+        "No local service in " + AREAS[area] + " is listed yet. The national services below can refer you to local help. ")));
+      var link = document.createElement("a");
+      link.href = area + "/";
+      link.textContent = "See the page for " + AREAS[area];
+      note.appendChild(link);
+      note.appendChild(document.createTextNode(" (it works without JavaScript, and you can send its address to someone)."));
+      localBox.appendChild(note);
+      return shown;
+    }
+
     function apply() {
       var chosen = chosenFromControls(), date = new Date(), shown = 0;
       var active = Object.keys(chosen).length > 0;
@@ -256,12 +318,15 @@
         if (ok) shown++;
         showStatus(card, date);
       });
+      var local = localBox ? showLocal((chosen.where || [])[0], chosen, date) : 0;
       browse.forEach(function (node) { node.hidden = active; });
-      empty.hidden = shown > 0;
+      empty.hidden = shown + local > 0;
       clear.hidden = !active;
+      var n = shown + local;
       count.textContent = !active ? "Showing all " + total + " services." :
-        shown === 0 ? "No services match your choices." :
-        (shown === 1 ? "1 service matches" : shown + " services match") + " your choices.";
+        n === 0 ? "No services match your choices. Remove a choice to see more, or clear them all." :
+        (n === 1 ? "1 service matches" : n + " services match") + " your choices" +
+        (local ? ", " + local + " of them local" : "") + ".";
       return chosen;
     }
 
@@ -282,6 +347,16 @@
     }
 
     section.addEventListener("change", changed);
+    // "Go to the list" scrolls to the results and keeps the choices: following its #all-services
+    // href would change the fragment, which is where the choices live, and clear them.
+    if (jump) jump.addEventListener("click", function (event) {
+      var target = localBox && !localBox.hidden ? localBox.firstChild : document.getElementById("all-services");
+      if (!target) return;
+      event.preventDefault();
+      target.setAttribute("tabindex", "-1");
+      target.scrollIntoView();
+      target.focus({ preventScroll: true });
+    });
     clear.addEventListener("click", function () {
       setControls({});
       changed();
@@ -294,9 +369,33 @@
     }, 60000);
   }
 
+  // ---- a stage's "Find help near you" ------------------------------------------------------------
+  /* The chosen area lives in the stage page's fragment (#where=gwent), never in storage, so a shared
+     link keeps it. The support box then links to that area's page, the finder link carries the area,
+     and the links to the next and previous steps keep it. */
+  function startNear(box) {
+    var finderLink = document.querySelector(".wt-finder-link");
+    var match = /(?:^#|&)where=([a-z-]+)/.exec(location.hash || "");
+    var area = match && match[1] in AREAS ? match[1] : "";
+    if (finderLink) {
+      finderLink.href = finderLink.getAttribute("data-finder-href") + (area ? "&where=" + area : "");
+    }
+    if (!area) return;
+    var link = box.querySelector(".wt-near__link"), text = box.querySelector(".wt-near__text");
+    link.href = link.getAttribute("data-base") + area + "/";
+    link.textContent = "Local services in " + AREAS[area];
+    if (text) text.textContent = "You chose " + AREAS[area] + ". Your local SARC, ISVA or Rape Crisis service and victim service are listed on its page.";
+    Array.prototype.forEach.call(document.querySelectorAll(".wt-next a[href]"), function (a) {
+      var href = a.getAttribute("href");
+      if (href.indexOf("#") === -1 && href.indexOf(":") === -1) a.setAttribute("href", href + "#where=" + area);
+    });
+  }
+
   function start() {
     var root = document.getElementById("finder");
     if (root) startFinder(root);
+    var near = document.querySelector(".wt-near");
+    if (near) startNear(near);
     var now = new Date();
     Array.prototype.forEach.call(document.querySelectorAll(".wt-service[data-hours]"), function (card) {
       showStatus(card, now);
