@@ -12,7 +12,7 @@ import pytest
 
 from support import ROOT
 
-COPY = ["stages", "support_services.yml", "glossary.yml", "victims_code.yml", "mkdocs.yml", "overrides", "hooks",
+COPY = ["stages", "support_services.yml", "glossary.yml", "victims_code.yml", "changes.yml", "mkdocs.yml", "overrides", "hooks",
         "published_ids.yml"]
 LINK = ["schemas", "scripts"]
 

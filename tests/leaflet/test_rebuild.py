@@ -14,7 +14,7 @@ from walkthrough.leaflet.step import make_leaflet
 def test_pdfs_are_reprinted_only_when_their_content_changes_and_reprints_are_identical(built_root, site_dir, content, tmp_path):
     root = tmp_path / "project"
     shutil.copytree(built_root / "stages", root / "stages")
-    for name in ("support_services.yml", "glossary.yml", "victims_code.yml", "mkdocs.yml"):
+    for name in ("support_services.yml", "glossary.yml", "victims_code.yml", "changes.yml", "mkdocs.yml"):
         shutil.copy(built_root / name, root / name)
     cache = tmp_path / "cache"
     shutil.copytree(built_root / ".cache" / "leaflet", cache)  # what the session's build left
