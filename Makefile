@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test test-fast chromium leaflet-tools clean bench
+.PHONY: serve build release check test test-fast chromium leaflet-tools clean bench vnu
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ check: $(BIN)/.installed
 
 build: $(BIN)/.installed chromium
 	$(BIN)/python -m walkthrough build
+
+# The build to publish: refuses to run until site_url, extra.publisher and
+# extra.accessibility.contact in mkdocs.yml are real (scripts/walkthrough/settings.py).
+release: $(BIN)/.installed chromium
+	$(BIN)/python -m walkthrough build --release
 
 serve: $(BIN)/.installed
 	$(BIN)/python -m walkthrough compile

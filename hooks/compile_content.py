@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 # Imported at module top: the hook's folder is on sys.path only while this module loads.
 from walkthrough.compile import compile_site, expand_nav
 from walkthrough.problems import ContentError
+from walkthrough.settings import SettingsError, check_settings
 
 log = logging.getLogger("mkdocs.hooks.walkthrough")
 
@@ -29,4 +30,9 @@ def on_config(config):
     if compiled.written or compiled.removed:
         log.info("walkthrough: %d pages written, %d removed", len(compiled.written), len(compiled.removed))
     config.nav = expand_nav(config.nav, compiled.nav)
+    config.extra["walkthrough"] = compiled.theme  # facts the theme shows (the home page's help box)
+    try:
+        check_settings(config.extra, config.site_url)
+    except SettingsError as exc:
+        raise PluginError("\n" + str(exc)) from None
     return config

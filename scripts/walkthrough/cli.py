@@ -31,9 +31,18 @@ def main(argv: list[str] | None = None) -> int:
                              "build: compile, then build the whole site into site/")
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this project)")
     parser.add_argument("--site-dir", type=Path, default=None, help="where build puts the site (default: ROOT/site)")
+    parser.add_argument("--release", action="store_true",
+                        help="build: refuse to build until site_url, extra.publisher and "
+                             "extra.accessibility.contact in mkdocs.yml are real (not the stand-in or empty)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     started = time.perf_counter()
+    if args.release:
+        from .settings import problems, read_config
+        found = problems(*read_config(root / "mkdocs.yml"), release=True)
+        if found:
+            print("A release build needs these settings first; nothing was built:", *found, sep="\n", file=sys.stderr)
+            return 1
     try:
         if args.command == "check":
             from .content import check_content

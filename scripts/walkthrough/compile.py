@@ -25,6 +25,32 @@ class Compiled:
     written: list
     removed: list
 
+    @property
+    def theme(self) -> dict:
+        """Facts from the content that the theme's templates show outside generated pages (the
+        home page's "help now" box, overrides/partials/help-now.html): the hook puts them into
+        MkDocs' config.extra["walkthrough"], so nothing in overrides/ repeats a phone number."""
+        return theme_data(self.checked.content)
+
+
+# The service whose 24/7 line the home page offers first, and the label of that line.
+SUPPORT_LINE_SERVICE = "rape-crisis"
+
+
+def theme_data(content) -> dict:
+    """{"support_line": {...}}: the 24/7 line's service name, its card's address on the services
+    page, and its number (display and tel:) when the data has one, else number None."""
+    service = next((s for s in content.services if s.id == SUPPORT_LINE_SERVICE), None)
+    if service is None:
+        return {"support_line": None}
+    phone = service.contact.phone[0] if service.contact.phone else None
+    return {"support_line": {
+        "service": service.name,
+        "card": f"{render.page_url(render.PAGES['services'][0])}#service-{service.id}",
+        "number": phone.number if phone else None,
+        "dial": phone.dial if phone else None,
+    }}
+
 
 def compile_site(root: Path, docs_dir: Path | None = None, today: _dt.date | None = None) -> Compiled:
     """Raises problems.ContentError (and writes nothing) if any content is wrong."""

@@ -57,6 +57,20 @@ def _target_url(target: str) -> str:
     return f"{page_url(PAGES['glossary'][0])}#{rest}"
 
 
+def is_alternative(content: Content, stage) -> bool:
+    """True when `stage` is the other way a branch can go from the stage just before it in order,
+    not the step after it: one earlier stage leads to both, and the one before does not lead on to
+    this one first. Step-by-step navigation then shows "or" between them (charged, or no further
+    action), not a straight line."""
+    i = content.stages.index(stage)
+    if i == 0:
+        return False
+    before = content.stages[i - 1]
+    if before.next and before.next[0].stage == stage.id:
+        return False
+    return any({n.stage for n in p.next} >= {before.id, stage.id} for p in content.stages)
+
+
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
@@ -74,7 +88,8 @@ def environment() -> Environment:
     env.filters.update(md=md, url=url, date=words.date_words, hours=words.hours_words, plain=markup.to_text)
     env.globals.update(sections={s.key: s for s in STAGE_SECTIONS}, section_order=STAGE_SECTIONS,
                        page_url=page_url, pages={k: page_url(v[0]) for k, v in PAGES.items()},
-                       finder=finder)  # the service finder's data-* values (finder.py)
+                       finder=finder,  # the service finder's data-* values (finder.py)
+                       is_alternative=is_alternative)
     return env
 
 
@@ -131,6 +146,7 @@ def render_pages(content: Content) -> dict[str, str]:
         pages[path] = env.get_template("pages/stage.md.j2").render(
             page=page_url(path), content=content,
             stage=stage, total=total, previous=content.previous(stage),
+            before=_neighbour(content, stage, -1), after=_neighbour(content, stage, 1),
             services=content.services_for(stage), terms=_marker(content, page_url(path)))
     # A renamed stage's old address keeps working: a static page that sends people on (published.py).
     for old, new in sorted(content.redirects.items()):
@@ -144,6 +160,12 @@ def render_pages(content: Content) -> dict[str, str]:
         pages[path] = env.get_template(f"pages/{name}.md.j2").render(
             page=page_url(path), terms=marker, **common, **extra.get(name, {}))
     return pages
+
+
+def _neighbour(content: Content, stage, step: int):
+    """The stage before or after this one in the guide's order (its pagination), or None."""
+    i = content.stages.index(stage) + step
+    return content.stages[i] if 0 <= i < len(content.stages) else None
 
 
 # Pages (besides stages) where the first use of a glossary term explains itself.
