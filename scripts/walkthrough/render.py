@@ -58,17 +58,14 @@ def _target_url(target: str) -> str:
 
 
 def is_alternative(content: Content, stage) -> bool:
-    """True when `stage` is the other way a branch can go from the stage just before it in order,
-    not the step after it: one earlier stage leads to both, and the one before does not lead on to
-    this one first. Step-by-step navigation then shows "or" between them (charged, or no further
-    action), not a straight line."""
-    i = content.stages.index(stage)
-    if i == 0:
-        return False
-    before = content.stages[i - 1]
-    if before.next and before.next[0].stage == stage.id:
-        return False
-    return any({n.stage for n in p.next} >= {before.id, stage.id} for p in content.stages)
+    """True for a branch: a stage off the main line, which follows each stage's first `next` from
+    the first stage (no further action, where the main line goes on to the charge). Step-by-step
+    navigation shows it as "or", the other way the journey can go, not as one more step in a line."""
+    main, current = set(), content.stages[0] if content.stages else None
+    while current is not None and current.id not in main:
+        main.add(current.id)
+        current = content.stage(current.next[0].stage) if current.next else None
+    return stage.id not in main
 
 
 def environment() -> Environment:
