@@ -60,7 +60,7 @@ leaflet-tools:
 	    (apt-get install -y -qq poppler-utils zbar-tools >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq poppler-utils zbar-tools)); \
 	  else echo "The leaflet tests need pdftoppm and zbarimg: install poppler-utils and zbar-tools" >&2; exit 1; fi; }
 
-test: $(BIN)/.installed chromium leaflet-tools
+test: $(BIN)/.installed chromium leaflet-tools vnu
 	$(BIN)/python -m pytest
 
 test-fast: $(BIN)/.installed
@@ -68,3 +68,15 @@ test-fast: $(BIN)/.installed
 
 clean:
 	rm -rf site .site-building-* .site-old-* .cache docs/stages docs/rights docs/support-services docs/glossary docs/content-reference
+
+# The Nu Html Checker for make test (tests/browser/test_markup.py), pinned in tests/tools/package-lock.json;
+# it runs with Java (Debian's default-jre-headless).
+tests/tools/node_modules/.installed: tests/tools/package.json tests/tools/package-lock.json
+	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  (apt-get install -y -qq nodejs npm >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq nodejs npm)); }
+	@command -v java >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  (apt-get install -y -qq default-jre-headless >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq default-jre-headless)); }
+	cd tests/tools && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+vnu: tests/tools/node_modules/.installed

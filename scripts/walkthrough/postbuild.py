@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import security, stylesheets
+from . import markupfix, security, stylesheets
 from .leaflet import step as leaflet
 
 STEPS: list = [
+    markupfix.add_to_site,  # valid HTML where Material's base template is not (Nu Html Checker)
     stylesheets.add_to_site,  # one screen and one print stylesheet per page, unused rules left out
     security.add_security_headers,
     leaflet.add_to_site,  # site/leaflet/*.pdf, and their sizes next to the download links
