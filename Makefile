@@ -69,7 +69,7 @@ test-fast: $(BIN)/.installed
 clean:
 	rm -rf site .site-building-* .site-old-* .cache docs/stages docs/rights docs/support-services docs/glossary docs/content-reference
 
-# The Nu Html Checker for make test (tests/browser/test_markup.py), pinned in tests/tools/package-lock.json;
+# The Nu Html Checker for make test (tests/browser/test_valid_html.py), pinned in tests/tools/package-lock.json;
 # it runs with Java (Debian's default-jre-headless).
 tests/tools/node_modules/.installed: tests/tools/package.json tests/tools/package-lock.json
 	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \

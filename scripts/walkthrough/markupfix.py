@@ -4,7 +4,7 @@ One job: remove from the built pages the markup the Nu Html Checker reports as a
 no theme block can reach. Today that is `autocomplete="off"` on Material 9.8.1's two toggle
 checkboxes (`__drawer`, `__search`, written by base.html outside any block): the attribute is not
 allowed on a checkbox. Its use there was to stop Firefox restoring a toggle's state on reload;
-without it, Firefox may show the menu or search still open after a reload (one tap closes it). Checked by tests/browser/test_markup.py (vnu.jar over every page).
+without it, Firefox may show the menu or search still open after a reload (one tap closes it). Checked by tests/browser/test_valid_html.py (vnu.jar over every page).
 Runs before security.py, which hashes the pages' inline scripts (this step does not touch them).
 """
 from __future__ import annotations

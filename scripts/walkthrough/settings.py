@@ -17,6 +17,8 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
+
 
 class SettingsError(Exception):
     """A list of missing or wrong settings; str() is the lines to print."""
@@ -81,11 +83,15 @@ def check_settings(extra: dict, site_url: str | None, release: bool = False) -> 
         raise SettingsError("\n".join(found))
 
 
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml may hold MkDocs' own tags (!ENV, !!python/name:…): read them as plain values."""
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
 def read_config(config: Path) -> tuple[dict, str | None]:
-    """(extra, site_url) from mkdocs.yml, read without MkDocs (the leaflet's loader)."""
-    import yaml
-
-    from .leaflet.urls import _Loader
-
+    """(extra, site_url) from mkdocs.yml, read without MkDocs."""
     data = yaml.load(config.read_text("utf-8"), Loader=_Loader) or {}
     return data.get("extra") or {}, data.get("site_url")
