@@ -12,7 +12,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test test-fast chromium leaflet-tools node clean bench canary
+.PHONY: serve build release check test test-fast chromium leaflet-tools node clean bench canary vnu
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ check: $(BIN)/.installed
 
 build: $(BIN)/.installed chromium
 	$(BIN)/python -m walkthrough build
+
+# The build to publish: refuses to run until site_url, extra.publisher and
+# extra.accessibility.contact in mkdocs.yml are real (scripts/walkthrough/settings.py).
+release: $(BIN)/.installed chromium
+	$(BIN)/python -m walkthrough build --release
 
 serve: $(BIN)/.installed
 	$(BIN)/python -m walkthrough compile
@@ -67,7 +72,7 @@ node:
 	    (apt-get install -y -qq nodejs >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq nodejs)); \
 	  else echo "The search tests need Node: install nodejs" >&2; exit 1; fi; }
 
-test: $(BIN)/.installed chromium leaflet-tools node
+test: $(BIN)/.installed chromium leaflet-tools node vnu
 	$(BIN)/python -m pytest
 
 test-fast: $(BIN)/.installed
@@ -75,3 +80,15 @@ test-fast: $(BIN)/.installed
 
 clean:
 	rm -rf site .site-building-* .site-old-* .leaflet-cache .cache .canary .zensical-build.yml docs/stages docs/rights docs/support-services docs/glossary docs/content-reference docs/whats-changed docs/search-answers
+
+# The Nu Html Checker for make test (tests/browser/test_valid_html.py), pinned in tests/tools/package-lock.json;
+# it runs with Java (Debian's default-jre-headless).
+tests/tools/node_modules/.installed: tests/tools/package.json tests/tools/package-lock.json
+	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  (apt-get install -y -qq nodejs npm >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq nodejs npm)); }
+	@command -v java >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  (apt-get install -y -qq default-jre-headless >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq default-jre-headless)); }
+	cd tests/tools && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+vnu: tests/tools/node_modules/.installed

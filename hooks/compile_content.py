@@ -15,15 +15,16 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 # Imported at module top: the hook's folder is on sys.path only while this module loads.
-from walkthrough.compile import compile_site, expand_nav, precompiled
+from walkthrough.compile import compile_site, expand_nav, precompiled, precompiled_theme
 from walkthrough.problems import ContentError
+from walkthrough.settings import SettingsError, check_settings
 
 log = logging.getLogger("mkdocs.hooks.walkthrough")
 
 
 def on_config(config):
     root, docs = Path(config.config_file_path).parent, Path(config.docs_dir)
-    journey = precompiled(root, docs)
+    journey, theme = precompiled(root, docs), precompiled_theme(root, docs)
     if journey is None:
         try:
             compiled = compile_site(root, docs)
@@ -33,8 +34,13 @@ def on_config(config):
             print(warning, file=sys.stderr)  # stale review dates: shown, but they do not stop a --strict build
         if compiled.written or compiled.removed:
             log.info("walkthrough: %d pages written, %d removed", len(compiled.written), len(compiled.removed))
-        journey = compiled.nav
+        journey, theme = compiled.nav, compiled.theme
     config.nav = expand_nav(config.nav, journey)
+    config.extra["walkthrough"] = theme  # facts the theme shows (the home page's help box)
+    try:
+        check_settings(config.extra, config.site_url)
+    except SettingsError as exc:
+        raise PluginError("\n" + str(exc)) from None
     return config
 
 

@@ -90,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--date", type=_day, default=None,
                         help="show the law in force on this day (YYYY-MM-DD) instead of the build day "
                              f"(default: ${lawdates.DATE_VARIABLE}, else $SOURCE_DATE_EPOCH, else today in UTC)")
+    parser.add_argument("--release", action="store_true",
+                        help="build: refuse to build until site_url, extra.publisher and "
+                             "extra.accessibility.contact in mkdocs.yml are real (not the stand-in or empty)")
     args = parser.parse_args(argv)
     if args.date:  # in the environment, so MkDocs' hook and the leaflet step use the same day
         os.environ[lawdates.DATE_VARIABLE] = args.date
@@ -98,6 +101,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{root} has no stages/ folder: run this in the project folder, or give it with --root", file=sys.stderr)
         return 2
     started = time.perf_counter()
+    if args.release:
+        from .settings import problems, read_config
+        found = problems(*read_config(root / "mkdocs.yml"), release=True)
+        if found:
+            print("A release build needs these settings first; nothing was built:", *found, sep="\n", file=sys.stderr)
+            return 1
+        args.strict = True  # a release also treats warnings as mistakes
     try:
         if args.command == "check":
             from .content import check_content

@@ -38,6 +38,32 @@ class Compiled:
     removed: list
     total: int = 0  # generated files, written or not
 
+    @property
+    def theme(self) -> dict:
+        """Facts from the content that the theme's templates show outside generated pages (the
+        home page's "help now" box, overrides/partials/help-now.html): the hook puts them into
+        MkDocs' config.extra["walkthrough"], so nothing in overrides/ repeats a phone number."""
+        return theme_data(self.checked.content)
+
+
+# The service whose 24/7 line the home page offers first, and the label of that line.
+SUPPORT_LINE_SERVICE = "rape-crisis"
+
+
+def theme_data(content) -> dict:
+    """{"support_line": {...}}: the 24/7 line's service name, its card's address on the services
+    page, and its number (display and tel:) when the data has one, else number None."""
+    service = next((s for s in content.services if s.id == SUPPORT_LINE_SERVICE), None)
+    if service is None:
+        return {"support_line": None}
+    phone = service.contact.phone[0] if service.contact.phone else None
+    return {"support_line": {
+        "service": service.name,
+        "card": f"{render.page_url(render.PAGES['services'][0])}#service-{service.id}",
+        "number": phone.number if phone else None,
+        "dial": phone.dial if phone else None,
+    }}
+
 
 def compile_site(root: Path, docs_dir: Path | None = None, today: _dt.date | None = None,
                  links: str = "page", site=None) -> Compiled:
@@ -56,20 +82,32 @@ def compile_site(root: Path, docs_dir: Path | None = None, today: _dt.date | Non
 
 def mark_compiled(env: dict, root: Path, docs_dir: Path, compiled: Compiled) -> dict:
     """A copy of `env` that tells the hook of a builder started with it that `root` is compiled."""
-    record = {"root": str(Path(root).resolve()), "docs": str(Path(docs_dir).resolve()), "nav": compiled.nav}
+    record = {"root": str(Path(root).resolve()), "docs": str(Path(docs_dir).resolve()), "nav": compiled.nav,
+              "theme": compiled.theme}
     return dict(env, **{COMPILED_ENV: json.dumps(record)})
 
 
 def precompiled(root: Path, docs_dir: Path, env: dict | None = None) -> list | None:
     """The journey's navigation if the CLI already compiled this very project and docs folder for
     this build, else None (the hook compiles, as under `mkdocs serve`)."""
+    record = _record(root, docs_dir, env)
+    return record["nav"] if record else None
+
+
+def precompiled_theme(root: Path, docs_dir: Path, env: dict | None = None) -> dict | None:
+    """Compiled.theme, when the CLI already compiled this very project and docs folder."""
+    record = _record(root, docs_dir, env)
+    return record.get("theme") if record else None
+
+
+def _record(root: Path, docs_dir: Path, env: dict | None) -> dict | None:
     raw = (os.environ if env is None else env).get(COMPILED_ENV)
     if not raw:
         return None
     record = json.loads(raw)
     if record["root"] != str(Path(root).resolve()) or record["docs"] != str(Path(docs_dir).resolve()):
         return None
-    return record["nav"]
+    return record
 
 
 def expand_nav(nav: list, journey: list) -> list:

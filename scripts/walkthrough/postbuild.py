@@ -12,7 +12,7 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
-from . import security, stylesheets
+from . import markupfix, security, stylesheets
 from .leaflet import step as leaflet
 
 # Notes for the people who work on the site, never for its visitors. MkDocs leaves README files out
@@ -28,6 +28,7 @@ def remove_notes(site: Path, root: Path) -> None:
 
 STEPS: list = [
     remove_notes,  # component README files, whichever builder copied them
+    markupfix.add_to_site,  # valid HTML where Material's base template is not (Nu Html Checker)
     stylesheets.add_to_site,  # one screen and one print stylesheet per page, unused rules left out
     security.add_security_headers,
     leaflet.add_to_site,  # site/leaflet/*.pdf, and their sizes next to the download links

@@ -77,6 +77,17 @@ def _target_url(target: str) -> str:
     return f"{page_url(PAGES['glossary'][0])}#{rest}"
 
 
+def is_alternative(content: Content, stage) -> bool:
+    """True for a branch: a stage off the main line, which follows each stage's first `next` from
+    the first stage (no further action, where the main line goes on to the charge). Step-by-step
+    navigation shows it as "or", the other way the journey can go, not as one more step in a line."""
+    main, current = set(), content.stages[0] if content.stages else None
+    while current is not None and current.id not in main:
+        main.add(current.id)
+        current = content.stage(current.next[0].stage) if current.next else None
+    return stage.id not in main
+
+
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
@@ -94,7 +105,8 @@ def environment() -> Environment:
     env.filters.update(md=md, url=url, date=words.date_words, hours=words.hours_words, plain=markup.to_text)
     env.globals.update(sections={s.key: s for s in STAGE_SECTIONS}, section_order=STAGE_SECTIONS,
                        page_url=page_url, pages={k: page_url(v[0]) for k, v in PAGES.items()},
-                       finder=finder)  # the service finder's data-* values (finder.py)
+                       finder=finder,  # the service finder's data-* values (finder.py)
+                       is_alternative=is_alternative)
     return env
 
 
@@ -159,6 +171,7 @@ def render_pages(content: Content, today: _dt.date | None = None, site=None, *, 
         pages[path] = env.get_template("pages/stage.md.j2").render(
             page=link_base(path, links), content=content,
             stage=stage, total=total, previous=content.previous(stage),
+            before=_neighbour(content, stage, -1), after=_neighbour(content, stage, 1),
             services=content.services_for(stage), terms=_marker(content, link_base(path, links)),
             law=lawdates.shown_on(stage.key_facts, today), changes=content.changes_to(stage))
     # A renamed stage's old address keeps working: a static page that sends people on (published.py).
@@ -179,6 +192,12 @@ def render_pages(content: Content, today: _dt.date | None = None, site=None, *, 
     if site:
         pages[FEED] = feed(env, content, site, today)
     return pages
+
+
+def _neighbour(content: Content, stage, step: int):
+    """The stage before or after this one in the guide's order (its pagination), or None."""
+    i = content.stages.index(stage) + step
+    return content.stages[i] if 0 <= i < len(content.stages) else None
 
 
 def feed(env: Environment, content: Content, site, today: _dt.date) -> str:

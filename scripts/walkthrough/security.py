@@ -37,6 +37,8 @@ EXTRA_HEADERS = [
     ("X-Frame-Options", "DENY"),
     ("Permissions-Policy", "accelerometer=(), browsing-topics=(), camera=(), geolocation=(), gyroscope=(), "
                            "magnetometer=(), microphone=(), payment=(), usb=()"),
+    # HTTPS only, for a year, on this host and its subdomains. Not `preload` (README: Security headers).
+    ("Strict-Transport-Security", "max-age=31536000; includeSubDomains"),
 ]
 
 _CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)

@@ -44,6 +44,11 @@ _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _BEM = re.compile(r"__|--")
 MATERIAL_SCRIPT = re.compile(r"assets/javascripts/(?:bundle\.[0-9a-f]+|workers/search\.[0-9a-f]+)\.min\.js$")
 _VAR = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
+# Material features that need a Markdown extension or a setting this site never turns on (code
+# highlighting, content tabs, footnotes, code annotations, tooltips, repo_url, versions, page
+# status, the copy dialog): Material's script names their classes, but they count only when a page
+# or one of our scripts has them. About 2 KB gzipped of render-blocking CSS (make bench).
+NEEDS_A_PAGE = re.compile(r"(?:highlight|tabbed-|md-annotation|md-source|footnote|md-tooltip|md-status|md-version|md-dialog)")
 
 
 @dataclass
@@ -92,7 +97,8 @@ def words_in_site(site: Path) -> set[str]:
 
     Material's script names the parts of every feature it has, used or not. A part it names in
     BEM style (md-code__button, md-annotation__index, md-nav__link--passed) is only ever drawn inside
-    its block, so it counts only when its block (md-code, md-nav) is on a page or in our scripts.
+    its block, so it counts only when its block (md-code, md-nav) is on a page or in our scripts;
+    and a feature this site never turns on (NEEDS_A_PAGE) counts only when a page has it.
     (tests/browser/test_stylesheet_bundle.py checks every class the pages end up with is counted.)"""
     own: set[str] = set()
     material: set[str] = set()
@@ -100,7 +106,8 @@ def words_in_site(site: Path) -> set[str]:
         if path.suffix in (".html", ".js") and path.is_file():
             found = _WORD.findall(path.read_text("utf-8", errors="replace"))
             (material if MATERIAL_SCRIPT.search(path.relative_to(site).as_posix()) else own).update(found)
-    return own | {w for w in material if not _BEM.search(w) or _BEM.split(w)[0] in own}
+    return own | {w for w in material if (not _BEM.search(w) or _BEM.split(w)[0] in own)
+                  and not NEEDS_A_PAGE.match(w)}
 
 
 def prune(css: str, words: set[str], report: Report | None = None) -> str:

@@ -48,20 +48,26 @@ def test_every_section_heading_on_a_stage_has_a_copy_link_button(page, base_url,
         ids = page.eval_on_selector_all("article h2[id]", "hs => hs.map(h => h.id)")
         assert {s.anchor for s in STAGE_SECTIONS} <= set(ids)
         for anchor in ids:
+            # Issue 15: one link icon beside each heading, named "Copy link to <section>", not a
+            # "Copy link to this section" button on a line of its own under every heading.
+            heading = page.locator(f"h2#{anchor}")
             button = page.locator(f"h2#{anchor} + .wt-copy-link button")
             assert button.count() == 1, (stage.id, anchor)
-            assert button.inner_text().startswith("Copy link to this section")
+            assert button.get_attribute("aria-label") == f"Copy link to {heading.inner_text().strip()}"
+            h, b = heading.bounding_box(), button.bounding_box()
+            assert b["y"] < h["y"] + h["height"] and b["y"] + b["height"] > h["y"], (stage.id, anchor, "not beside its heading")
+            assert b["width"] >= 24 and b["height"] >= 24  # WCAG 2.5.8
 
 
 def test_copy_link_puts_the_sections_address_on_the_clipboard_and_says_so(clipboard_page, base_url, stages):
     page = clipboard_page
     stage = stages[1]
     page.goto(f"{base_url}stages/{stage.id}/?from=somewhere")
-    page.get_by_role("button", name="Copy link to this section: Your rights").click()
+    page.get_by_role("button", name="Copy link to Your rights").click()
     assert _clipboard(page, f"{base_url}stages/{stage.id}/#your-rights") == f"{base_url}stages/{stage.id}/#your-rights"
     expect(page.locator("[role=status][aria-live=polite]").filter(has_text="Link copied")).to_have_count(1)
     # With the keyboard only: Tab to a button and press Enter.
-    button = page.get_by_role("button", name="Copy link to this section: Questions you could ask")
+    button = page.get_by_role("button", name="Copy link to Questions you could ask")
     button.focus()
     page.keyboard.press("Enter")
     expected = f"{base_url}stages/{stage.id}/#questions-to-ask"
@@ -92,7 +98,7 @@ def test_buttons_are_in_place_from_the_first_paint(browser, base_url, stages):
     shifts = {}
     for stage in stages:
         html = page.goto(f"{base_url}stages/{stage.id}/").text()
-        assert html.count('class="wt-copy-link__button"') >= 10  # written by the build
+        assert html.count('class="wt-copy-link__button wt-copy-link__button--icon"') >= 10  # written by the build
         page.wait_for_load_state("load")
         shifts[stage.id] = page.evaluate(LAYOUT_SHIFT_JS)
     print(f"\n[sharing] layout shift opening each stage page: largest {max(shifts.values()):.4f}")

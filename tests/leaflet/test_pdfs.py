@@ -294,3 +294,47 @@ def test_home_and_stage_pages_link_to_the_pdfs_with_their_sizes(site_dir, conten
         target = (page.parent / found.group(1)).resolve()
         assert target == (site_dir / "leaflet" / "stages" / f"{stage.id}.pdf").resolve()
         assert found.group(2) == _size_words(target)
+
+
+# --- issue 15: drafts, numbers, the cover, who publishes --------------------------------------
+def _words(path) -> list[list[tuple[float, str]]]:
+    """Each page's words with their left edge, from pdftotext -bbox (poppler-utils)."""
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for page in out.split("<page ")[1:]:
+        pages.append([(float(x), html_unescape(w)) for x, w in re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', page)])
+    return pages
+
+
+def html_unescape(text: str) -> str:
+    import html
+    return html.unescape(text)
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs pdftotext (make leaflet-tools)")
+def test_list_numbers_from_10_up_are_printed_whole(leaflet, content):
+    """At 1.3em of room, "10." was pushed past the text's left edge and printed as ".0"."""
+    checked = 0
+    for name in (*WHOLE, *stage_pdfs(content)):
+        for number, words in enumerate(_words(leaflet / name), 1):
+            left = min((x for x, w in words if not re.fullmatch(r"\d+\.", w)), default=None)
+            for x, w in words:
+                if re.fullmatch(r"1\d\.", w) and left is not None:
+                    checked += 1
+                    assert x >= left - 0.5, f"{name} page {number}: {w!r} starts left of the text ({x:.1f} < {left:.1f})"
+    assert checked >= 10
+
+
+def test_a_draft_marks_every_page_and_the_cover_names_the_publisher(pdf, content, online):
+    from walkthrough.leaflet.render import DRAFT_MARK
+    for name in (*WHOLE, BOOKLET, *stage_pdfs(content)):
+        doc = pdf(name)
+        marked = [DRAFT_MARK in norm(t) for t in doc.texts]
+        assert all(marked) if online.draft else not any(marked), name
+    cover = norm(pdf(WHOLE[0]).page(1))
+    assert (f"Published by {online.publisher}" if online.publisher else "Draft: the organisation that publishes this guide is not named yet") in cover
+
+
+def test_the_large_print_cover_prints_the_address_on_one_line(pdf, online):
+    lines = [norm(line) for line in pdf("walkthrough-large-print.pdf").page(1).splitlines()]
+    assert online.printed() in lines

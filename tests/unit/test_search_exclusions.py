@@ -18,7 +18,14 @@ def test_service_cards_on_stage_pages_are_left_out_but_the_services_page_is_sear
 
 def test_the_list_of_all_steps_and_the_content_reference_are_left_out(content_root):
     pages = render_pages(check_content(content_root, TODAY).content)
-    assert '<ol class="wt-journey" data-search-exclude="true">' in pages["stages/first-step.md"]
+    # The step-by-step list of all steps (issue 15 replaced the plain list), and the step line and
+    # pagination, which would make every stage's search teaser "Step 4 of 12 Last reviewed…".
+    stage = pages["stages/first-step.md"]
+    assert '<ol class="wt-steps wt-steps--compact" data-search-exclude="true">' in stage
+    assert '<p class="wt-step" id="step" data-search-exclude="true">' in stage
+    assert re.search(r'<nav class="wt-pagination[^"]*"[^>]*data-search-exclude="true"', stage)
+    # The journey page's step-by-step is its content: searchable.
+    assert '<ol class="wt-steps">' in pages["stages/index.md"]
     body = pages["content-reference/index.md"].split("\n---\n", 1)[1]  # after the front matter
     headings = re.findall(r"^#{1,2} .*$", body, re.M)
     assert headings and all('data-search-exclude="true"' in h for h in headings)

@@ -50,7 +50,8 @@ def test_links_to_other_sites_get_noopener_noreferrer():
 def test_headers_file_has_the_policy_and_what_a_meta_tag_cannot_set():
     text = security.headers_file([sha("var a=1")])
     assert re.search(r"^  Content-Security-Policy: default-src 'none'; .*; frame-ancestors 'none'$", text, re.M)
-    for header in ("X-Content-Type-Options: nosniff", "Referrer-Policy: no-referrer", "Permissions-Policy: "):
+    for header in ("X-Content-Type-Options: nosniff", "Referrer-Policy: no-referrer", "Permissions-Policy: ",
+                   "Strict-Transport-Security: max-age=31536000; includeSubDomains\n"):
         assert f"\n  {header}" in text
 
 

@@ -1,7 +1,7 @@
 /*
- * "Copy link to this section" buttons. See README.md in this folder.
+ * "Copy link to <section>" buttons. See README.md in this folder.
  *
- * On a stage page (it has the step line, #step), each h2 with an id has a button after it that
+ * On a stage page (it has the step line, #step), each h2 with an id has an icon button beside it that
  * copies the section's permanent address (page address + #anchor; anchors are fixed in
  * scripts/walkthrough/sections.py). The build writes those buttons into the page (so they take
  * their place from the first paint and nothing jumps when this script arrives); CSS shows them only
@@ -45,12 +45,15 @@
   }
 
   function copy(button, address, visible) {
+    // A section's icon button keeps its icon and name; "Link copied" shows beside it (CSS) and is
+    // read out. A "Copy link" text button says it in place.
+    var icon = button.classList.contains("wt-copy-link__button--icon");
     function done() {
-      button.textContent = "Link copied";
+      if (!icon) button.textContent = "Link copied";
       button.classList.add("wt-copy-link__button--done");
       announce("Link copied");
       setTimeout(function () {
-        button.textContent = visible;
+        if (!icon) button.textContent = visible;
         button.classList.remove("wt-copy-link__button--done");
       }, 4000);
     }
@@ -96,7 +99,7 @@
       // The buttons the build wrote after each section heading (templates/partials/macros.md.j2).
       Array.prototype.forEach.call(article.querySelectorAll("h2[id] + .wt-copy-link > .wt-copy-link__button"), function (button) {
         var id = button.parentNode.previousElementSibling.id;
-        bind(button, "Copy link to this section", function () { return sectionAddress(id); });
+        bind(button, null, function () { return sectionAddress(id); });
       });
     }
     Array.prototype.forEach.call(links, function (link) {

@@ -1,7 +1,7 @@
 /* Glossary term explanations (see README.md beside this file).
    Progressive enhancement: the term is already a link to the glossary with its meaning as the
    link's description. The build writes a "?" button after it, shown only with JavaScript (.wt-js);
-   this gives the button its click, so it shows the meaning in place. */
+   this gives the button its click, so it shows the meaning below the paragraph the term is in. */
 (function () {
   "use strict";
 
@@ -20,6 +20,11 @@
     button.addEventListener("click", function () {
       var open = button.getAttribute("aria-expanded") === "true";
       if (open) { close(button, meaning, false); return; }
+      // Below the paragraph (or at the end of the list item), not inside the sentence: the
+      // sentence stays whole and the explanation reads as a note on it.
+      var block = button.closest("p, li, dd, td");
+      if (block && block.tagName === "P") block.after(meaning);
+      else if (block) block.appendChild(meaning);
       button.setAttribute("aria-expanded", "true");
       meaning.hidden = false;
     });

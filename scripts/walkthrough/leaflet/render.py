@@ -84,6 +84,10 @@ def _escape_css_string(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
+# On every page while site_url is the stand-in (its QR codes point nowhere): settings.is_stand_in.
+DRAFT_MARK = "Draft – not for printing"
+
+
 class Leaflet:
     """Renders every leaflet document for one `Content`. `stamp` is the date printed on the
     cover ("information checked up to"), so the same content always gives the same bytes."""
@@ -183,7 +187,8 @@ class Leaflet:
         return (f'<div style="font-family: \'Liberation Sans\', Arial, Helvetica, sans-serif; font-size: {size}; '
                 f'width: 100%; margin: 0 {layout.margin["left"]}; display: flex; justify-content: space-between; color: #000;">'
                 f'<span>{html.escape(left)}</span>'
-                f'<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>')
+                + (f'<strong style="border: 1pt solid #000; padding: 0 4pt;">{DRAFT_MARK}</strong>' if self.site.draft else '')
+                + f'<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>')
 
 
 def _in_document(target: str) -> str:

@@ -69,8 +69,9 @@ class Maker:
         pdf = self.printer.pdf(html, css, layout.paper, layout.margin, footer)
         return stamp.fix_dates(pdf, self.when)
 
-    def _cached(self, kind: str, html: str, css: str, layout: Layout, make) -> bytes:
-        key = self.cache.key(kind, json.dumps(asdict(layout), sort_keys=True), stamp.pdf_date(self.when), css, html)
+    def _cached(self, kind: str, html: str, css: str, layout: Layout, make, footer: str = "") -> bytes:
+        # The footer is part of the key: it carries the draft mark, which changes with site_url alone.
+        key = self.cache.key(kind, json.dumps(asdict(layout), sort_keys=True), stamp.pdf_date(self.when), css, html, footer)
         pdf = self.cache.get(key)
         if pdf is None:
             pdf = make()
@@ -81,12 +82,13 @@ class Maker:
         html = self.leaflet.stage(stage)
         css = self.leaflet.stylesheet(internal_links=False)
         footer = self.leaflet.footer(STAGE_LAYOUT, f"{self.leaflet.title} · Step {stage.order}: {stage.short_title}")
-        return self._cached("stage", html, css, STAGE_LAYOUT, lambda: self._print(html, css, STAGE_LAYOUT, footer))
+        return self._cached("stage", html, css, STAGE_LAYOUT, lambda: self._print(html, css, STAGE_LAYOUT, footer), footer)
 
     def whole(self, layout: Layout) -> bytes:
         css = self.leaflet.stylesheet(internal_links=True)
         first = self.leaflet.whole(layout)  # the contents says "–" until the pages are known
-        return self._cached("whole", first, css, layout, lambda: self._paginate(layout, css))
+        return self._cached("whole", first, css, layout, lambda: self._paginate(layout, css),
+                            self.leaflet.footer(layout, self.leaflet.title))
 
     def _paginate(self, layout: Layout, css: str) -> bytes:
         """Print, read where each part starts, print again with those numbers in the contents;
