@@ -12,11 +12,9 @@ import sys
 import time
 from pathlib import Path
 
-from . import lawdates, words
+from . import builders, lawdates, words
 from .markup import to_text
 from .problems import ContentError
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _print_readability(checked) -> None:
@@ -81,8 +79,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["check", "compile", "build"],
                         help="check: check the content only; compile: also write the generated pages into docs/; "
                              "build: compile, then build the whole site into site/")
-    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this project)")
-    parser.add_argument("--site-dir", type=Path, default=None, help="where build puts the site (default: ROOT/site)")
+    # The current folder, as for mkdocs: a second checkout sharing this virtual environment builds
+    # its own content, not the content next to the installed package.
+    parser.add_argument("--root", type=Path, default=None, help="the project folder (default: the current folder)")
+    parser.add_argument("--site-dir", type=Path, default=None, help="where build puts the site (default: the project folder's site/)")
+    parser.add_argument("--builder", choices=sorted(builders.BUILDERS), default=None,
+                        help="what builds the site from docs/ (default: extra.builder in mkdocs.yml, else properdocs)")
     parser.add_argument("--strict", action="store_true",
                         help="treat warnings (stale reviews and proposals, passed start dates) as mistakes: for a release build")
     parser.add_argument("--date", type=_day, default=None,
@@ -91,7 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.date:  # in the environment, so MkDocs' hook and the leaflet step use the same day
         os.environ[lawdates.DATE_VARIABLE] = args.date
-    root = args.root.resolve()
+    root = (args.root or Path.cwd()).resolve()
+    if not (root / "stages").is_dir():
+        print(f"{root} has no stages/ folder: run this in the project folder, or give it with --root", file=sys.stderr)
+        return 2
     started = time.perf_counter()
     try:
         if args.command == "check":
@@ -99,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
             checked = check_content(root)
         else:
             from .compile import compile_site
-            compiled = compile_site(root)
+            builder = builders.get(args.builder or builders.configured(root))
+            compiled = compile_site(root, links=builder.links)
             checked = compiled.checked
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
@@ -123,13 +129,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Pages written: {len(compiled.written)}, removed: {len(compiled.removed)}, unchanged: "
           f"{compiled.total - len(compiled.written)}.")
     if args.command == "build":
-        from .sitebuild import BuildFailed, build_site
+        from .problems import BuildFailed
+        from .sitebuild import build_site
         step = time.perf_counter()
         try:
-            build_site(root, args.site_dir or root / "site")
+            build_site(root, args.site_dir or root / "site", builder=builder.name, compiled=compiled)
         except BuildFailed as exc:
             print(exc, file=sys.stderr)
             return 1
-        print(f"Site built into {(args.site_dir or root / 'site')} in {time.perf_counter() - step:.1f}s "
+        print(f"Site built by {builder.name} into {(args.site_dir or root / 'site')} in {time.perf_counter() - step:.1f}s "
               f"(total {time.perf_counter() - started:.1f}s).")
     return 0

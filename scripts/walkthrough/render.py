@@ -45,6 +45,21 @@ def page_url(doc_path: str) -> str:
     return doc_path[: -len(".md")] + "/"
 
 
+# How links written into raw HTML are read. "page": against the page's address (MkDocs and
+# ProperDocs copy raw HTML as it is, so the browser reads it from /stages/x/). "file": against the
+# Markdown file's folder (Zensical rewrites every relative href in raw HTML as if it were written
+# from the .md file, stages/x.md -> stages/). Both give the same links for an index.md page.
+LINK_MODES = ("page", "file")
+
+
+def link_base(doc_path: str, links: str = "page") -> str:
+    """The site path that the page's relative links start from, in the given link mode."""
+    if links == "file":
+        folder = posixpath.dirname(doc_path)
+        return folder + "/" if folder else ""
+    return page_url(doc_path)
+
+
 def relative(from_url: str, to_url: str) -> str:
     """A relative link between two site paths such as "stages/a/" and "glossary/#isva"."""
     target, _, fragment = to_url.partition("#")
@@ -127,10 +142,13 @@ def content_reference() -> list[dict]:
     return kinds
 
 
-def render_pages(content: Content, today: _dt.date | None = None, site=None) -> dict[str, str]:
+def render_pages(content: Content, today: _dt.date | None = None, site=None, *, links: str = "page") -> dict[str, str]:
     """Every generated page: {docs-relative path: text}. `today`: the day whose law the pages show
     (lawdates.build_date() if not given). `site`: the published address and name (leaflet.urls.Site:
-    `.name`, `.full(path)`), for the Atom feed; without it there is no feed."""
+    `.name`, `.full(path)`), for the Atom feed; without it there is no feed. `links`: how relative
+    links are written (LINK_MODES)."""
+    if links not in LINK_MODES:
+        raise ValueError(f"links must be one of {LINK_MODES}, not {links!r}")
     today = today or lawdates.build_date()
     env = environment()
     total = len(content.stages)
@@ -138,9 +156,9 @@ def render_pages(content: Content, today: _dt.date | None = None, site=None) -> 
     for stage in content.stages:
         path = f"{STAGE_DIR}/{stage.id}.md"
         pages[path] = env.get_template("pages/stage.md.j2").render(
-            page=page_url(path), content=content,
+            page=link_base(path, links), content=content,
             stage=stage, total=total, previous=content.previous(stage),
-            services=content.services_for(stage), terms=_marker(content, page_url(path)),
+            services=content.services_for(stage), terms=_marker(content, link_base(path, links)),
             law=lawdates.shown_on(stage.key_facts, today), changes=content.changes_to(stage))
     # A renamed stage's old address keeps working: a static page that sends people on (published.py).
     for old, new in sorted(content.redirects.items()):
@@ -150,9 +168,9 @@ def render_pages(content: Content, today: _dt.date | None = None, site=None) -> 
     extra = {"content_reference": {"kinds": content_reference()},
              "services": {"finder_groups": finder.option_groups(content)}}
     for name, (path, source) in PAGES.items():
-        marker = _marker(content, page_url(path)) if name in EXPLAIN_TERMS_ON else None
+        marker = _marker(content, link_base(path, links)) if name in EXPLAIN_TERMS_ON else None
         pages[path] = env.get_template(f"pages/{name}.md.j2").render(
-            page=page_url(path), terms=marker, **common, **extra.get(name, {}))
+            page=link_base(path, links), terms=marker, **common, **extra.get(name, {}))
     if site:
         pages[FEED] = feed(env, content, site, today)
     return pages
