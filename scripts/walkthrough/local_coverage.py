@@ -38,12 +38,11 @@ def table(content: Content) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Check the content under the project folder (or argv[0]) and print the coverage table."""
-    from .cli import ROOT
     from .content import check_content
     from .problems import ContentError
     argv = sys.argv[1:] if argv is None else argv
     try:
-        checked = check_content(Path(argv[0]) if argv else ROOT)
+        checked = check_content(Path(argv[0]) if argv else Path(__file__).resolve().parents[2])
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
         return 1

@@ -157,7 +157,7 @@ def render_pages(content: Content, links: str = "page") -> dict[str, str]:
             old=old, new=content.stage(new))
     for area in content.areas:
         path = f"{page_url(PAGES['services'][0])}{area}.md"
-        pages[path] = env.get_template("pages/area.md.j2").render(page=page_url(path), terms=None, content=content,
+        pages[path] = env.get_template("pages/area.md.j2").render(page=link_base(path, links), terms=None, content=content,
                                                                   **finder.area_context(content, area))
     common = {"content": content}
     extra = {"content_reference": {"kinds": content_reference()},
