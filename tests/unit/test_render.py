@@ -55,7 +55,8 @@ def test_generated_pages_and_nav(content_root):
     areas = {f"support-services/{a}.md" for a in check_content(content_root, TODAY).content.areas}
     assert len(areas) == 43
     assert set(pages) == {"stages/first-step.md", "stages/second-step.md", "stages/index.md", "rights/index.md",
-                          "support-services/index.md", "glossary/index.md", "content-reference/index.md"} | areas
+                          "support-services/index.md", "glossary/index.md", "content-reference/index.md",
+                          "whats-changed/index.md"} | areas
     assert all(text.startswith("---\n# Generated from ") for text in pages.values())
     services = pages["support-services/index.md"]
     assert "{ #talk-now }" in services and "{ #for-men }" in services and 'id="service-helpline-two"' in services
