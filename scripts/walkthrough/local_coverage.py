@@ -37,13 +37,12 @@ def table(content: Content) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Check the content under the current folder (or argv[0]), as the CLI does, and print the
-    coverage table."""
+    """Check the content under the project folder (or argv[0]) and print the coverage table."""
     from .content import check_content
     from .problems import ContentError
     argv = sys.argv[1:] if argv is None else argv
     try:
-        checked = check_content(Path(argv[0]) if argv else Path.cwd())
+        checked = check_content(Path(argv[0]) if argv else Path(__file__).resolve().parents[2])
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
