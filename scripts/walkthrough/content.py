@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import lawdates, model, published, readability
+from . import lawdates, model, published, readability, search_answers
 from .markup import to_text
 from .problems import ContentError, Problem, format_path
 from .schemas import Reference, schema, validate
@@ -112,6 +112,8 @@ class Files:
         self.glossary = self._load(GLOSSARY_FILE, "glossary")
         self.code = self._load(CODE_FILE, "victims_code")
         self.changes = self._load(CHANGES_FILE, "changes")
+        self.answers = self._load(search_answers.ANSWERS_FILE, "search_answers")
+        self.answers_model = None  # search_answers.SearchAnswers, once checked
         self.published = published.Published()
         self.reports: dict = {}  # stage id -> readability.Report
 
@@ -300,6 +302,12 @@ def changed_stages_exist(f: Files) -> None:
                      f"there is no stage \"{a['stage']}\"{_near(a['stage'], f.all_stage_ids)}")
 
 
+def search_answers_point_to_stages(f: Files) -> None:
+    """search_answers.yml: each answer names a stage and section that exist (search_answers.check)."""
+    if f.answers:
+        f.answers_model = search_answers.check(*f.answers, f.all_stage_ids, f.problems)
+
+
 # --- dated and proposed facts -------------------------------------------------------------------
 def dated_facts_make_sense(f: Files) -> None:
     """The combinations of dates and status that cannot be true."""
@@ -433,6 +441,7 @@ CHECKS = (
     services_were_checked_recently,    # warning
     every_stage_is_reachable,          # after the others: it needs them all to have passed
     stages_are_plain_english,
+    search_answers_point_to_stages,
 )
 
 
@@ -455,6 +464,7 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
         changes=model.build_changes(f.changes[1], redirects),
         tag_titles=titles, need_tags=needs, audience_tags=audiences, force_country=force_country,
         redirects=redirects,
+        search_answers=f.answers_model,
     )
     return Checked(content, tuple(sorted(f.warnings)), f.reports, today)
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import os
+from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from .model import AWAITING as _AWAITING_STATUS, PROPOSED as _PROPOSED_STATUS, Fact
+from .words import date_words
 
 CURRENT = "current"              # law today: shown as a key fact
 ENDED = "ended"                  # its last day (in_force_until) has passed: not shown
@@ -70,6 +72,60 @@ def next_change(facts: Iterable[Fact], day: _dt.date) -> _dt.date | None:
     """The first day after `day` on which any of `facts` changes status: the day to rebuild by."""
     later = [d for fact in facts for d in change_days(fact) if d > day and status_on(fact, d) != status_on(fact, d - _dt.timedelta(days=1))]
     return min(later, default=None)
+
+
+@dataclass(frozen=True)
+class Note:
+    """A change to come, shown next to the section it affects: "The law is changing" or
+    "Proposed, not yet law"."""
+    fact: Fact
+    index: int    # the fact's place in key_facts: makes the note's id (law-note-<index>)
+    status: str   # UPCOMING, AWAITING or PROPOSED
+
+    @property
+    def heading(self) -> str:
+        return "Proposed, not yet law" if self.status == PROPOSED else "The law is changing"
+
+    # The wording, shared by the web page and the leaflet so that they cannot drift apart.
+    @property
+    def lead(self) -> str | None:
+        """The words before the rule, such as "From 29 June 2026:" (None: the rule alone)."""
+        start = self.fact.in_force_from
+        if not start:
+            return None
+        word = {UPCOMING: "From", AWAITING: "Expected from", PROPOSED: "Proposed from"}[self.status]
+        return f"{word} {date_words(start)}:"
+
+    @property
+    def explanation(self) -> str | None:
+        """What the note is: not started yet, or not law yet and where it has got to."""
+        if self.status == AWAITING:
+            no_date = "" if self.fact.in_force_from else " When this step was last reviewed, no start date had been set."
+            return f"This is in an Act of Parliament, but it has not started yet.{no_date} Until it starts, the law stays as it is now."
+        if self.status == PROPOSED:
+            p = self.fact.proposal
+            return (f"This is proposed in the {p.name}. It is not law yet, and it may change before it becomes law. "
+                    f"Where it has got to: {p.progress} (last checked on {date_words(p.last_checked)}).")
+        return None
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What a page shows of a stage's key facts on one day."""
+    facts: tuple[Fact, ...]   # current rules, as key facts
+    notes: tuple[Note, ...]   # changes to come, in key_facts order
+
+    def notes_for(self, section: str) -> tuple[Note, ...]:
+        return tuple(n for n in self.notes if n.fact.affects == section)
+
+
+def shown_on(facts: Iterable[Fact], day: _dt.date) -> Shown:
+    """The current rules and the notes a page (web or paper) shows on `day`; ended rules and rules
+    starting more than UPCOMING_MONTHS away are left out."""
+    facts = tuple(facts)
+    statuses = [status_on(f, day) for f in facts]
+    return Shown(tuple(f for f, s in zip(facts, statuses) if s in SHOWN_AS_FACT),
+                 tuple(Note(f, i, s) for i, (f, s) in enumerate(zip(facts, statuses)) if s in SHOWN_AS_NOTE))
 
 
 def build_date(environ: Mapping[str, str] | None = None) -> _dt.date:

@@ -8,13 +8,14 @@ Content text becomes HTML only through the `md` filter (markup.to_html), which e
 """
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import posixpath
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
-from . import finder, markup, words
+from . import finder, lawdates, markup, words
 from .model import Content
 from .schemas import KINDS, _resolve, resolver_for, schema
 from .sections import STAGE_SECTIONS
@@ -30,7 +31,11 @@ PAGES = {
     "services": ("support-services/index.md", "support_services.yml"),
     "glossary": ("glossary/index.md", "glossary.yml"),
     "content_reference": ("content-reference/index.md", "schemas/*.schema.json"),
+    "whats_changed": ("whats-changed/index.md", "changes.yml"),
 }
+# The Atom feed of changes.yml, beside its page. Its links are absolute (site_url): a feed reader
+# has no page to resolve relative links against.
+FEED = "whats-changed/feed.xml"
 
 
 def page_url(doc_path: str) -> str:
@@ -38,6 +43,21 @@ def page_url(doc_path: str) -> str:
     if doc_path.endswith("index.md"):
         return doc_path[: -len("index.md")]
     return doc_path[: -len(".md")] + "/"
+
+
+# How links written into raw HTML are read. "page": against the page's address (MkDocs and
+# ProperDocs copy raw HTML as it is, so the browser reads it from /stages/x/). "file": against the
+# Markdown file's folder (Zensical rewrites every relative href in raw HTML as if it were written
+# from the .md file, stages/x.md -> stages/). Both give the same links for an index.md page.
+LINK_MODES = ("page", "file")
+
+
+def link_base(doc_path: str, links: str = "page") -> str:
+    """The site path that the page's relative links start from, in the given link mode."""
+    if links == "file":
+        folder = posixpath.dirname(doc_path)
+        return folder + "/" if folder else ""
+    return page_url(doc_path)
 
 
 def relative(from_url: str, to_url: str) -> str:
@@ -111,7 +131,8 @@ def _allowed(node: dict) -> list[dict]:
 def content_reference() -> list[dict]:
     kinds = []
     files = {"stage": "stages/<id>.yml", "services": "support_services.yml",
-             "glossary": "glossary.yml", "victims_code": "victims_code.yml", "changes": "changes.yml"}
+             "glossary": "glossary.yml", "victims_code": "victims_code.yml",
+             "search_answers": "search_answers.yml", "changes": "changes.yml"}
     for kind, schema_file in KINDS.items():
         s = schema(kind)
         rows: list = []
@@ -121,17 +142,24 @@ def content_reference() -> list[dict]:
     return kinds
 
 
-def render_pages(content: Content) -> dict[str, str]:
-    """Every generated page: {docs-relative path: text}."""
+def render_pages(content: Content, today: _dt.date | None = None, site=None, *, links: str = "page") -> dict[str, str]:
+    """Every generated page: {docs-relative path: text}. `today`: the day whose law the pages show
+    (lawdates.build_date() if not given). `site`: the published address and name (leaflet.urls.Site:
+    `.name`, `.full(path)`), for the Atom feed; without it there is no feed. `links`: how relative
+    links are written (LINK_MODES)."""
+    if links not in LINK_MODES:
+        raise ValueError(f"links must be one of {LINK_MODES}, not {links!r}")
+    today = today or lawdates.build_date()
     env = environment()
     total = len(content.stages)
     pages: dict[str, str] = {}
     for stage in content.stages:
         path = f"{STAGE_DIR}/{stage.id}.md"
         pages[path] = env.get_template("pages/stage.md.j2").render(
-            page=page_url(path), content=content,
+            page=link_base(path, links), content=content,
             stage=stage, total=total, previous=content.previous(stage),
-            services=content.services_for(stage), terms=_marker(content, page_url(path)))
+            services=content.services_for(stage), terms=_marker(content, link_base(path, links)),
+            law=lawdates.shown_on(stage.key_facts, today), changes=content.changes_to(stage))
     # A renamed stage's old address keeps working: a static page that sends people on (published.py).
     for old, new in sorted(content.redirects.items()):
         pages[f"{STAGE_DIR}/{old}/index.html"] = env.get_template("pages/redirect.html.j2").render(
@@ -140,10 +168,21 @@ def render_pages(content: Content) -> dict[str, str]:
     extra = {"content_reference": {"kinds": content_reference()},
              "services": {"finder_groups": finder.option_groups(content)}}
     for name, (path, source) in PAGES.items():
-        marker = _marker(content, page_url(path)) if name in EXPLAIN_TERMS_ON else None
+        marker = _marker(content, link_base(path, links)) if name in EXPLAIN_TERMS_ON else None
         pages[path] = env.get_template(f"pages/{name}.md.j2").render(
-            page=page_url(path), terms=marker, **common, **extra.get(name, {}))
+            page=link_base(path, links), terms=marker, **common, **extra.get(name, {}))
+    if site:
+        pages[FEED] = feed(env, content, site, today)
     return pages
+
+
+def feed(env: Environment, content: Content, site, today: _dt.date) -> str:
+    """The Atom feed of changes.yml. Its dates come from the content (the newest change), never
+    the clock, so the same content gives the same bytes."""
+    newest = content.changes[0].date if content.changes else today
+    return env.get_template("feeds/whats_changed.xml.j2").render(
+        content=content, site_name=site.name, page_address=site.full(page_url(PAGES["whats_changed"][0])),
+        feed_address=site.full(FEED), updated=f"{newest.isoformat()}T00:00:00Z")
 
 
 # Pages (besides stages) where the first use of a glossary term explains itself.

@@ -32,6 +32,7 @@ KINDS = {
     "glossary": "glossary.schema.json",
     "victims_code": "victims-code.schema.json",
     "changes": "changes.schema.json",
+    "search_answers": "search-answers.schema.json",
 }
 
 
