@@ -8,12 +8,13 @@ Called by `compile.compile_site` and the CLI's `check`.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import model, published, readability
+from . import model, published, readability, timelimits
 from .markup import to_text
 from .problems import ContentError, Problem, format_path
 from .schemas import Reference, schema, validate
@@ -182,6 +183,9 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
     published_ids, found = published.check(root, all_stage_ids) if stage_files else (published.Published(), [])
     problems.extend(found)
     tags = set(needs) | set(audiences)
+    if code:  # time limits: dates, Enhanced Rights, and the stages and rights they name
+        timelimits.check(code[1], lambda path, message: at(code[0], path, message),
+                         all_stage_ids if stage_files else None, right_numbers)
     for loaded, data in stages:
         for i, step in enumerate(data["next"]):
             if step["stage"] not in all_stage_ids:
@@ -242,7 +246,7 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
         stages=tuple(sorted((model.build_stage(d, l.name) for l, d in stages), key=lambda s: s.order)),
         services=tuple(model.build_service(s) for s in services[1]["services"]),
         glossary=tuple(model.build_term(t) for t in glossary[1]["terms"]),
-        code=model.build_code(code[1]),
+        code=dataclasses.replace(model.build_code(code[1]), time_limits=timelimits.build(code[1])),
         tag_titles=titles, need_tags=needs, audience_tags=audiences, force_country=force_country,
         redirects=published.redirects(published_ids, set(stage_ids)),
     )
