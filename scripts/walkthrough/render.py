@@ -8,19 +8,23 @@ Content text becomes HTML only through the `md` filter (markup.to_html), which e
 """
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import posixpath
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 
-from . import finder, markup, words
+from . import finder, letter, markup, timelimits, words
 from .model import Content
 from .schemas import KINDS, _resolve, resolver_for, schema
 from .sections import STAGE_SECTIONS
 from .terms import TermMarker
 
 TEMPLATES = Path(__file__).parent / "templates"
+# Visitor-facing components keep their template beside their script and styles
+# (overrides/components/<name>/<name>.html); the compiler renders them, MkDocs never does.
+COMPONENTS = Path(__file__).resolve().parents[2] / "overrides" / "components"
 
 # Generated pages: where they go under docs/ (directory URLs, so stages/x.md is /stages/x/).
 STAGE_DIR = "stages"
@@ -30,7 +34,15 @@ PAGES = {
     "services": ("support-services/index.md", "support_services.yml"),
     "glossary": ("glossary/index.md", "glossary.yml"),
     "content_reference": ("content-reference/index.md", "schemas/*.schema.json"),
+    "your_case": ("your-case/index.md", "victims_code.yml"),
+    "explain_letter": ("explain-my-letter/index.md", "glossary.yml"),
 }
+
+# The scripts and styles of the tools, loaded only by the pages that use them (front matter
+# `wt_scripts` / `wt_styles`, read by overrides/main.html).
+DATE_TOOL = {"scripts": ["components/case-dates/case-dates.js"], "styles": ["components/case-dates/case-dates.css"]}
+LETTER_TOOL = {"scripts": ["components/explain-letter/explain-letter.js", *DATE_TOOL["scripts"]],
+               "styles": [*DATE_TOOL["styles"], "components/explain-letter/explain-letter.css"]}
 
 
 def page_url(doc_path: str) -> str:
@@ -58,7 +70,7 @@ def _target_url(target: str) -> str:
 
 
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+    env = Environment(loader=ChoiceLoader([FileSystemLoader(TEMPLATES), FileSystemLoader(COMPONENTS)]), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
     @pass_context
@@ -71,6 +83,18 @@ def environment() -> Environment:
     def url(ctx, site_path: str) -> str:
         return relative(ctx["page"], site_path)
 
+    @pass_context
+    def date_tool_data(ctx, limits) -> dict:
+        rights = page_url(PAGES["rights"][0])
+        return timelimits.tool_data(tuple(limits), _dt.date.today(),
+                                    lambda l: relative(ctx["page"], f"{rights}#{l.anchor}"))
+
+    @pass_context
+    def letter_data(ctx, content) -> dict:
+        return letter.tool_data(content, lambda path: relative(ctx["page"], path),
+                                lambda term_id: relative(ctx["page"], _target_url(f"glossary:{term_id}")))
+
+    env.globals.update(date_tool_data=date_tool_data, letter_data=letter_data)
     env.filters.update(md=md, url=url, date=words.date_words, hours=words.hours_words, plain=markup.to_text)
     env.globals.update(sections={s.key: s for s in STAGE_SECTIONS}, section_order=STAGE_SECTIONS,
                        page_url=page_url, pages={k: page_url(v[0]) for k, v in PAGES.items()},
@@ -128,8 +152,9 @@ def render_pages(content: Content) -> dict[str, str]:
     pages: dict[str, str] = {}
     for stage in content.stages:
         path = f"{STAGE_DIR}/{stage.id}.md"
+        limits = tuple(l for l in content.code.time_limits if stage.id in l.stages)
         pages[path] = env.get_template("pages/stage.md.j2").render(
-            page=page_url(path), content=content,
+            page=page_url(path), content=content, limits=limits, tools=DATE_TOOL if limits else None,
             stage=stage, total=total, previous=content.previous(stage),
             services=content.services_for(stage), terms=_marker(content, page_url(path)))
     # A renamed stage's old address keeps working: a static page that sends people on (published.py).
@@ -138,7 +163,8 @@ def render_pages(content: Content) -> dict[str, str]:
             old=old, new=content.stage(new))
     common = {"content": content}
     extra = {"content_reference": {"kinds": content_reference()},
-             "services": {"finder_groups": finder.option_groups(content)}}
+             "services": {"finder_groups": finder.option_groups(content)},
+             "your_case": {"tools": DATE_TOOL}, "explain_letter": {"tools": LETTER_TOOL}}
     for name, (path, source) in PAGES.items():
         marker = _marker(content, page_url(path)) if name in EXPLAIN_TERMS_ON else None
         pages[path] = env.get_template(f"pages/{name}.md.j2").render(

@@ -144,6 +144,15 @@ def bank_holidays(first_year: int, last_year: int) -> list[str]:
     return sorted(d.isoformat() for d in england)
 
 
+def compact_holidays(days: list[str]) -> dict[str, str]:
+    """{"2026": "0101 0403 …"}: a third of the bytes of a list of ISO dates (it is in every page
+    that has the date tool). case-dates.js holidaySet() expands it."""
+    years: dict[str, list[str]] = {}
+    for day in days:
+        years.setdefault(day[:4], []).append(day[5:7] + day[8:10])
+    return {year: " ".join(v) for year, v in years.items()}
+
+
 def is_working_day(day: _dt.date, holidays: frozenset[str]) -> bool:
     return day.weekday() < 5 and day.isoformat() not in holidays
 
@@ -204,6 +213,6 @@ def tool_data(limits: tuple[TimeLimit, ...], build_date: _dt.date, limit_url) ->
             "until": l.in_force_until.isoformat() if l.in_force_until else None,
             "url": limit_url(l),
         } for l in limits],
-        "holidays": bank_holidays(FIRST_HOLIDAY_YEAR, last_year),
+        "holidays": compact_holidays(bank_holidays(FIRST_HOLIDAY_YEAR, last_year)),
         "holidaysUntil": f"{last_year}-12-31",
     }
