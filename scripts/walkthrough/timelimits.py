@@ -14,6 +14,7 @@ It never reads YAML (see `content`) and never renders HTML (see `render`). Calle
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 from dataclasses import dataclass
 
 from .markup import to_text
@@ -108,7 +109,9 @@ def check(data: dict, at, stage_ids: set[str] | None, right_numbers: set[int]) -
         if stage_ids is not None:
             for j, stage in enumerate(item["stages"]):
                 if stage not in stage_ids:
-                    at(here + ("stages", j), f"there is no stage \"{stage}\": use a stage id, the name of a file in stages/")
+                    close = difflib.get_close_matches(stage, sorted(stage_ids), n=1, cutoff=0.6)
+                    hint = f": did you mean \"{close[0]}\"?" if close else ": use a stage id, the name of a file in stages/"
+                    at(here + ("stages", j), f"there is no stage \"{stage}\"{hint}")
 
 
 def _period(data: dict | None) -> Period | None:
@@ -183,6 +186,22 @@ def add_period(start: _dt.date, period: Period, holidays: frozenset[str], last_w
         while not is_working_day(end, holidays):
             end -= _dt.timedelta(days=1)
     return end
+
+
+def limits_for(limits: tuple[TimeLimit, ...], event: str, start: _dt.date, enhanced: bool,
+               holidays: frozenset[str]) -> dict[str, _dt.date | None]:
+    """Limit id -> its end date for this event and date, or None when the limit is not in force
+    for that date. Mirrors `limitsFor` in case-dates.js."""
+    found: dict[str, _dt.date | None] = {}
+    for l in limits:
+        if l.event != event:
+            continue
+        if (l.in_force_from and start < l.in_force_from) or (l.in_force_until and start > l.in_force_until):
+            found[l.id] = None
+            continue
+        period = l.enhanced_rights if enhanced and l.enhanced_rights else l.limit
+        found[l.id] = add_period(start, period, holidays, l.last_working_day)
+    return found
 
 
 # --- what the browser tools read -----------------------------------------------------------
