@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test test-fast chromium leaflet-tools clean bench
+.PHONY: serve build check test test-fast chromium leaflet-tools node clean bench
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,11 +55,18 @@ leaflet-tools:
 	    (apt-get install -y -qq poppler-utils zbar-tools >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq poppler-utils zbar-tools)); \
 	  else echo "The leaflet tests need pdftoppm and zbarimg: install poppler-utils and zbar-tools" >&2; exit 1; fi; }
 
-test: $(BIN)/.installed chromium leaflet-tools
+# Node, for the tests that run the search-answers ranking (tests/unit/test_search_answers.py).
+node:
+	@command -v node >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    (apt-get install -y -qq nodejs >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq nodejs)); \
+	  else echo "The search tests need Node: install nodejs" >&2; exit 1; fi; }
+
+test: $(BIN)/.installed chromium leaflet-tools node
 	$(BIN)/python -m pytest
 
 test-fast: $(BIN)/.installed
 	$(BIN)/python -m pytest -m "not browser"
 
 clean:
-	rm -rf site .site-building-* .site-old-* .cache docs/stages docs/rights docs/support-services docs/glossary docs/content-reference
+	rm -rf site .site-building-* .site-old-* .cache docs/stages docs/rights docs/support-services docs/glossary docs/content-reference docs/search-answers

@@ -11,11 +11,12 @@ import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import render
+from . import render, search_answers
 from .content import Checked, check_content
 from .output import write_pages
 
-GENERATED_DIRS = tuple(sorted({p.split("/")[0] for p, _ in render.PAGES.values()}))
+GENERATED_DIRS = tuple(sorted({p.split("/")[0] for p, _ in render.PAGES.values()}
+                              | {search_answers.OUTPUT.split("/")[0]}))
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ def compile_site(root: Path, docs_dir: Path | None = None, today: _dt.date | Non
     """Raises problems.ContentError (and writes nothing) if any content is wrong."""
     checked = check_content(root, today)
     pages = render.render_pages(checked.content)
+    pages[search_answers.OUTPUT] = search_answers.data_file(checked.content)
     written, removed = write_pages(docs_dir or root / "docs", pages, GENERATED_DIRS)
     return Compiled(checked, render.nav(checked.content), written, removed)
 

@@ -14,7 +14,11 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
+<<<<<<< HEAD
 from . import model, published, readability, timelimits
+=======
+from . import model, published, readability, search_answers
+>>>>>>> main
 from .markup import to_text
 from .problems import ContentError, Problem, format_path
 from .schemas import Reference, schema, validate
@@ -101,6 +105,7 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
     services = _load(root, SERVICES_FILE, "services", today, problems, references)
     glossary = _load(root, GLOSSARY_FILE, "glossary", today, problems, references)
     code = _load(root, CODE_FILE, "victims_code", today, problems, references)
+    answers = _load(root, search_answers.ANSWERS_FILE, "search_answers", today, problems, references)
     titles, needs, audiences, force_country = _tag_titles()
 
     def at(loaded: Loaded, path: tuple, message: str, warning=False):
@@ -240,6 +245,9 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
             at(loaded, (), f"readability: the stage reads at grade {report.grade} (limit {readability.MAX_GRADE}): "
                            f"use shorter sentences and words, starting with the hardest blocks ({listing})")
 
+    answers_model = (search_answers.check(*answers, set(stage_ids) | {f.stem for f in stage_files}, problems)
+                     if answers else None)
+
     if problems:
         raise ContentError(problems + warnings)
     content = model.Content(
@@ -249,6 +257,7 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
         code=dataclasses.replace(model.build_code(code[1]), time_limits=timelimits.build(code[1])),
         tag_titles=titles, need_tags=needs, audience_tags=audiences, force_country=force_country,
         redirects=published.redirects(published_ids, set(stage_ids)),
+        search_answers=answers_model,
     )
     return Checked(content, tuple(sorted(warnings)), reports)
 

@@ -163,6 +163,7 @@ class Content:
     audience_tags: tuple[str, ...] = ()
     force_country: dict = field(default_factory=dict, hash=False, compare=False)  # police force area -> england/wales, from the schema
     redirects: dict = field(default_factory=dict, hash=False, compare=False)  # old stage id -> current id
+    search_answers: object = None  # search_answers.SearchAnswers: the site search's best answers
 
     # Lookups by id, built once: stage(), previous() and services_for() are called for every
     # stage, so scanning all stages or services on each call would make a build grow as n².

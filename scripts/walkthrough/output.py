@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 # Generated Markdown pages start with front matter whose first line is this comment
-# (partials/banner.md.j2); generated HTML pages (redirects) start with an HTML comment.
-MARKERS = ("---\n# Generated from ", "<!-- Generated from ")
+# (partials/banner.md.j2); generated HTML pages (redirects) start with an HTML comment; generated
+# JSON data (search_answers.py) starts with a "_generated_from" key.
+MARKERS = ("---\n# Generated from ", "<!-- Generated from ", '{"_generated_from":')
 
 
 def is_generated(text: str) -> bool:

@@ -135,7 +135,8 @@ def _allowed(node: dict) -> list[dict]:
 def content_reference() -> list[dict]:
     kinds = []
     files = {"stage": "stages/<id>.yml", "services": "support_services.yml",
-             "glossary": "glossary.yml", "victims_code": "victims_code.yml"}
+             "glossary": "glossary.yml", "victims_code": "victims_code.yml",
+             "search_answers": "search_answers.yml"}
     for kind, schema_file in KINDS.items():
         s = schema(kind)
         rows: list = []

@@ -31,6 +31,7 @@ KINDS = {
     "services": "support-services.schema.json",
     "glossary": "glossary.schema.json",
     "victims_code": "victims-code.schema.json",
+    "search_answers": "search-answers.schema.json",
 }
 
 

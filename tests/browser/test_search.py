@@ -68,3 +68,44 @@ def test_search_finds_the_right_stage_for_each_query(page, base_url):
             misses.append(f"{query!r}: expected stages/{stage}/ in the first three, got {top}")
     print(f"search: {len(QUERIES) - len(misses)} of {len(QUERIES)} queries found their stage in the first three results")
     assert not misses, "\n".join(misses)
+
+
+# Questions from the tuned part of tests/search/phrasings.yml, with the section that answers them.
+ANSWERED = [
+    ("can my mum come to the interview with me", "stages/interview/#"),
+    ("do I have to hand over my phone", "stages/investigation/#"),
+    ("how long do I have to ask for a review", "stages/no-further-action/#"),
+    ("can I give evidence from another room", "stages/preparing-for-trial/#what-happens"),
+]
+
+
+def test_best_answers_lead_straight_to_the_section(page, base_url, offsite_requests):
+    from browser_support import search_results_in_order
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(base_url)
+    for query, expected in ANSWERED:
+        links = search_results_in_order(page, query)
+        assert any(expected in link for link in links[:3]), f"{query!r}: first three {links[:3]}, expected {expected}"
+        assert "#" in links[0], f"{query!r}: the first link should lead to a section, not a page: {links[0]}"
+    region = page.get_by_role("region", name="Best answers")
+    expect(region).to_be_visible()
+    first = region.get_by_role("link").first
+    href = first.get_attribute("href")
+    first.click()
+    page.wait_for_url(href)
+    anchor = href.split("#", 1)[1]
+    expect(page.locator(f"[id='{anchor}']")).to_be_in_viewport()
+    # The words typed never reach an address, nothing is stored, nothing is asked of another host.
+    assert "phone" not in page.url and "review" not in page.url
+    assert page.evaluate("() => localStorage.length + sessionStorage.length") == 0
+    assert page.context.cookies() == []
+    assert offsite_requests == []
+
+
+def test_the_answers_disappear_when_nothing_fits(page, base_url):
+    from browser_support import search_results_in_order
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base_url)
+    assert search_results_in_order(page, "can my mum come to the interview with me")
+    search_results_in_order(page, "zebra giraffe")
+    expect(page.locator(".wt-answers")).to_be_hidden()

@@ -12,7 +12,7 @@ from walkthrough.output import write_pages
 def test_second_compile_writes_nothing(content_root, tmp_path):
     docs = tmp_path / "docs"
     first = compile_site(content_root, docs, TODAY)
-    assert len(first.written) == 9  # 5 pages, 2 stages, and the two tool pages (your-case, explain-my-letter)
+    assert len(first.written) == 10  # 7 pages, the search answers data, and the two tool pages (your-case, explain-my-letter)
     mtimes = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
     second = compile_site(content_root, docs, TODAY)
     assert second.written == [] and second.removed == []
