@@ -14,11 +14,7 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-<<<<<<< HEAD
-from . import model, published, readability, timelimits
-=======
-from . import model, published, readability, search_answers
->>>>>>> main
+from . import model, published, readability, search_answers, timelimits
 from .markup import to_text
 from .problems import ContentError, Problem, format_path
 from .schemas import Reference, schema, validate
