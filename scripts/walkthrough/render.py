@@ -41,6 +41,10 @@ PAGES = {
 # The scripts and styles of the tools, loaded only by the pages that use them (front matter
 # `wt_scripts` / `wt_styles`, read by overrides/main.html).
 DATE_TOOL = {"scripts": ["components/case-dates/case-dates.js"], "styles": ["components/case-dates/case-dates.css"]}
+LIMITS_TABLE = {"scripts": [], "styles": ["components/case-dates/case-dates-table.css"]}
+# On a stage page the date tool's stylesheet is loaded by its script (case-dates.html, lazy_css):
+# a stage page's first visit has a byte budget for HTML plus render-blocking CSS.
+STAGE_DATE_TOOL = {"scripts": DATE_TOOL["scripts"], "styles": []}
 LETTER_TOOL = {"scripts": ["components/explain-letter/explain-letter.js", *DATE_TOOL["scripts"]],
                "styles": [*DATE_TOOL["styles"], "components/explain-letter/explain-letter.css"]}
 
@@ -84,10 +88,10 @@ def environment() -> Environment:
         return relative(ctx["page"], site_path)
 
     @pass_context
-    def date_tool_data(ctx, limits) -> dict:
+    def date_tool_data(ctx, limits, recent_only=False) -> dict:
         rights = page_url(PAGES["rights"][0])
         return timelimits.tool_data(tuple(limits), _dt.date.today(),
-                                    lambda l: relative(ctx["page"], f"{rights}#{l.anchor}"))
+                                    lambda l: relative(ctx["page"], f"{rights}#{l.anchor}"), recent_only)
 
     @pass_context
     def letter_data(ctx, content) -> dict:
@@ -155,7 +159,7 @@ def render_pages(content: Content) -> dict[str, str]:
         path = f"{STAGE_DIR}/{stage.id}.md"
         limits = tuple(l for l in content.code.time_limits if stage.id in l.stages)
         pages[path] = env.get_template("pages/stage.md.j2").render(
-            page=page_url(path), content=content, limits=limits, tools=DATE_TOOL if limits else None,
+            page=page_url(path), content=content, limits=limits, tools=STAGE_DATE_TOOL if limits else None,
             stage=stage, total=total, previous=content.previous(stage),
             services=content.services_for(stage), terms=_marker(content, page_url(path)))
     # A renamed stage's old address keeps working: a static page that sends people on (published.py).
@@ -165,7 +169,8 @@ def render_pages(content: Content) -> dict[str, str]:
     common = {"content": content}
     extra = {"content_reference": {"kinds": content_reference()},
              "services": {"finder_groups": finder.option_groups(content)},
-             "your_case": {"tools": DATE_TOOL}, "explain_letter": {"tools": LETTER_TOOL}}
+             "your_case": {"tools": {"scripts": DATE_TOOL["scripts"], "styles": DATE_TOOL["styles"] + LIMITS_TABLE["styles"]}},
+             "rights": {"tools": LIMITS_TABLE}, "explain_letter": {"tools": LETTER_TOOL}}
     for name, (path, source) in PAGES.items():
         marker = _marker(content, page_url(path)) if name in EXPLAIN_TERMS_ON else None
         pages[path] = env.get_template(f"pages/{name}.md.j2").render(

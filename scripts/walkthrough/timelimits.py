@@ -21,11 +21,13 @@ from .markup import to_text
 from .schemas import schema
 
 UNITS = ("working_days", "calendar_days", "months")
-# Bank holidays built into the pages: from the earliest in_force_from a limit can have that we
-# publish (the CPS scheme, 2013) to a few years after the build, so that a date counted today
-# from an event this year is still covered.
+# Bank holidays built into the pages: from the earliest in_force_from of the page's limits (never
+# before 2013, the CPS scheme's start) or, for a limit with no start date, a few years back, to a
+# few years after the build, so that a date counted today from an event this year is covered.
 FIRST_HOLIDAY_YEAR = 2013
 YEARS_AHEAD = 4
+YEARS_BACK = 6
+RECENT_YEARS = 2
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,8 @@ def bank_holidays(first_year: int, last_year: int) -> list[str]:
     if set(england) != set(wales):  # they have always matched; say so loudly if that changes
         raise ValueError("the holidays package no longer gives England and Wales the same bank holidays: "
                          "the date tools assume one list")
-    return sorted(d.isoformat() for d in england)
+    # Saturdays and Sundays are never working days anyway: leave them out (fewer bytes per page).
+    return sorted(d.isoformat() for d in england if d.weekday() < 5)
 
 
 def compact_holidays(days: list[str]) -> dict[str, str]:
@@ -206,23 +209,32 @@ def limits_for(limits: tuple[TimeLimit, ...], event: str, start: _dt.date, enhan
 
 # --- what the browser tools read -----------------------------------------------------------
 
-def tool_data(limits: tuple[TimeLimit, ...], build_date: _dt.date, limit_url) -> dict:
+def tool_data(limits: tuple[TimeLimit, ...], build_date: _dt.date, limit_url, recent_only: bool = False) -> dict:
     """JSON-ready data for case-dates.js: the limits (text as plain text: the script writes it
-    with textContent, never as HTML), the events they start, and the bank holidays."""
+    with textContent, never as HTML), the events they start, and the bank holidays.
+
+    The bank holidays start at the earliest date a limit on the page can apply to (a limit with no
+    start date: YEARS_BACK before the build). recent_only (stage pages, which have a byte budget):
+    RECENT_YEARS before the build at most; an older event gets a warning from the script to
+    check the date with an ISVA, and /your-case/ has them all.
+    """
     last_year = build_date.year + YEARS_AHEAD
-    events = []
-    for limit in limits:
-        if limit.event not in [e["id"] for e in events]:
-            events.append({"id": limit.event, "title": limit.event_title})
+    first_year = max(FIRST_HOLIDAY_YEAR, min([l.in_force_from.year if l.in_force_from else build_date.year - YEARS_BACK
+                                               for l in limits] or [build_date.year]))
+    if recent_only:
+        first_year = max(first_year, build_date.year - RECENT_YEARS)
     order = list(event_titles())
-    events.sort(key=lambda e: order.index(e["id"]))
+    events = sorted({l.event: l.event_title for l in limits}.items(), key=lambda e: order.index(e[0]))
 
     def period(p: Period | None):
-        return {"amount": p.amount, "unit": p.unit, "words": p.words()} if p else None
+        return {"amount": p.amount, "unit": p.unit} if p else None
+
+    def present(fields: dict) -> dict:  # absent, not null or false: fewer bytes in every page
+        return {k: v for k, v in fields.items() if v not in (None, False)}
 
     return {
-        "events": events,
-        "limits": [{
+        "events": [{"id": e, "title": title} for e, title in events],
+        "limits": [present({
             "id": l.id, "event": l.event, "kind": l.kind, "who": l.who, "what": to_text(l.what),
             "limit": period(l.limit), "enhanced": period(l.enhanced_rights),
             "lastWorkingDay": l.last_working_day,
@@ -231,7 +243,8 @@ def tool_data(limits: tuple[TimeLimit, ...], build_date: _dt.date, limit_url) ->
             "from": l.in_force_from.isoformat() if l.in_force_from else None,
             "until": l.in_force_until.isoformat() if l.in_force_until else None,
             "url": limit_url(l),
-        } for l in limits],
-        "holidays": compact_holidays(bank_holidays(FIRST_HOLIDAY_YEAR, last_year)),
+        }) for l in limits],
+        "holidays": compact_holidays(bank_holidays(first_year, last_year)),
+        "holidaysFrom": f"{first_year}-01-01",
         "holidaysUntil": f"{last_year}-12-31",
     }

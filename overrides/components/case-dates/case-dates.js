@@ -41,6 +41,16 @@
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s || "");
     return m ? dayNumber(+m[1], +m[2], +m[3]) : null;
   }
+  // "6 working days", "28 days", "3 months", "2 years": the same words as Period.words() in
+  // walkthrough/timelimits.py, which the table uses.
+  function periodWords(p) {
+    if (p.unit === "months" && p.amount % 12 === 0) {
+      var years = p.amount / 12;
+      return years + (years === 1 ? " year" : " years");
+    }
+    var unit = {working_days: "working day", calendar_days: "day", months: "month"}[p.unit];
+    return p.amount + " " + unit + (p.amount === 1 ? "" : "s");
+  }
   function words(n) { var p = parts(n); return WEEKDAYS[p.w] + " " + p.d + " " + MONTHS[p.m - 1] + " " + p.y; }
 
   /* What a person may type where the browser has no date picker: 27/02/2026, 27-2-2026,
@@ -125,7 +135,7 @@
 
   // Exposed for the tests that run the same cases in Chromium; holds no data of the person's.
   window.wtCaseDates = {addPeriod: addPeriod, fromIso: fromIso, iso: iso, parseUserDate: parseUserDate,
-                        holidaySet: holidaySet, limitsFor: limitsFor, words: words};
+                        holidaySet: holidaySet, limitsFor: limitsFor, words: words, periodWords: periodWords};
 
   // --- the page -------------------------------------------------------------------------------
   function el(tag, className, text) {
@@ -141,14 +151,24 @@
     if (!dataNode || !form) { return; }
     var data = JSON.parse(dataNode.textContent);
     var holidays = holidaySet(data);
-    var holidaysUntil = fromIso(data.holidaysUntil);
+    var holidaysFrom = fromIso(data.holidaysFrom), holidaysUntil = fromIso(data.holidaysUntil);
     var eventField = root.querySelector("[data-case-dates-event]");
     var dateField = root.querySelector("[data-case-dates-date]");
     var enhancedField = root.querySelector("[data-case-dates-enhanced]");
     var result = root.querySelector("[data-case-dates-result]");
-    var actions = root.querySelector("[data-case-dates-actions]");
     var titles = {};
-    data.events.forEach(function (e) { titles[e.id] = e.title; });
+    Array.prototype.forEach.call(eventField.options, function (o) { titles[o.value] = o.textContent; });
+    // Print and Clear appear only with an answer, below it: made here, not in the page's HTML.
+    var actions = el("p", "wt-dates__actions");
+    var printButton = el("button", "wt-button wt-button--secondary", "Print this page to take to your ISVA");
+    var clearButton = el("button", "wt-button wt-button--secondary", "Clear");
+    printButton.type = clearButton.type = "button";
+    printButton.setAttribute("data-case-dates-print", "");
+    actions.appendChild(printButton);
+    actions.appendChild(document.createTextNode(" "));
+    actions.appendChild(clearButton);
+    actions.hidden = true;
+    result.parentNode.insertBefore(actions, result.nextSibling);
 
     function clear() {
       form.reset();
@@ -189,16 +209,16 @@
         var when = el("p", "wt-dates__when");
         var strong = el("strong", "", (l.kind === "they_must" ? "By " : "Up to ") + words(row.due));
         when.appendChild(strong);
-        when.appendChild(document.createTextNode(" (" + row.period.words + " after " + words(start) + ")"));
+        when.appendChild(document.createTextNode(" (" + periodWords(row.period) + " after " + words(start) + ")"));
         item.appendChild(when);
         item.appendChild(el("p", "wt-dates__what", l.who + ": " + l.what));
         if (l.howCounted) { item.appendChild(el("p", "wt-dates__how", l.howCounted)); }
         var status = passed ? "This date has passed." : isToday ? "This date is today." :
           "This date has not come yet: " + (row.due - now) + (row.due - now === 1 ? " day" : " days") + " from today.";
         item.appendChild(el("p", "wt-dates__status", status));
-        if (row.due > holidaysUntil) {
-          item.appendChild(el("p", "wt-dates__warning", "This page knows the bank holidays only up to " +
-            words(holidaysUntil) + ", so check this date with your ISVA."));
+        if (row.due > holidaysUntil || start < holidaysFrom) {
+          item.appendChild(el("p", "wt-dates__warning", "This page knows the bank holidays from " + words(holidaysFrom) +
+            " to " + words(holidaysUntil) + " only, so check this date with your ISVA."));
         }
         var next = el("div", "wt-dates__next");
         if (l.kind === "they_must") {
@@ -232,13 +252,13 @@
       show(eventId, start, enhancedField.checked);
       // Keep focus where it was: the live region reads the answer out.
     });
-    root.querySelector("[data-case-dates-print]").addEventListener("click", function () {
+    printButton.addEventListener("click", function () {
       // Only this tool and its answer are printed (case-dates.css, @media print).
       document.documentElement.classList.add("wt-print-dates");
       root.classList.add("wt-dates--printing");
       window.print();
     });
-    root.querySelector("[data-case-dates-clear]").addEventListener("click", function () {
+    clearButton.addEventListener("click", function () {
       clear();
       eventField.focus();
     });
@@ -266,6 +286,17 @@
       result.focus();
     });
     clear(); // a browser may have restored old values into the form: start empty
+    var lazy = root.getAttribute("data-case-dates-css");
+    if (lazy) {
+      // Stage pages: the stylesheet was left out of <head> (case-dates.html, lazy_css). Show the
+      // form once it has arrived, so it never appears unstyled.
+      var tool = root.querySelector(".wt-dates__tool");
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = lazy;
+      link.onload = link.onerror = function () { tool.hidden = false; };
+      document.head.appendChild(link);
+    }
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-case-dates]"), setUp);
