@@ -4,6 +4,7 @@
 #   make build   the publishable site in site/ (replaced only when the whole build succeeds)
 #   make check   check the content only, with readability figures (fast; for editors and pre-commit)
 #   make bench   page weight, Lighthouse, build time and scaling against the budgets (slow; not in make test)
+#   make canary  how far the site is from building with Zensical (a table; never fails, not in make test)
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -11,7 +12,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test test-fast chromium leaflet-tools node clean bench
+.PHONY: serve build check test test-fast chromium leaflet-tools node clean bench canary
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,7 +28,7 @@ build: $(BIN)/.installed chromium
 
 serve: $(BIN)/.installed
 	$(BIN)/python -m walkthrough compile
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 # A Chromium for the browser tests: the system's if there is one, else Debian's package (as root),
 # else Playwright's own download (which needs access to Playwright's servers).
@@ -47,6 +48,10 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 
 bench: $(BIN)/.installed chromium bench/node_modules/.installed
 	CHROME_PATH=$$($(BIN)/python tests/browser/find_chromium.py) $(BIN)/python bench/bench.py
+
+# Zensical in its own .venv-canary/, a build in a scratch folder, and a short browser check (bench/canary.py).
+canary: $(BIN)/.installed chromium
+	$(BIN)/python bench/canary.py
 
 # pdftoppm and zbarimg, for the leaflet tests that read each printed QR code back (tests/leaflet/).
 leaflet-tools:
@@ -69,4 +74,4 @@ test-fast: $(BIN)/.installed
 	$(BIN)/python -m pytest -m "not browser"
 
 clean:
-	rm -rf site .site-building-* .site-old-* .cache docs/stages docs/rights docs/support-services docs/glossary docs/content-reference docs/search-answers
+	rm -rf site .site-building-* .site-old-* .leaflet-cache .cache .canary .zensical-build.yml docs/stages docs/rights docs/support-services docs/glossary docs/content-reference docs/search-answers

@@ -16,7 +16,7 @@ from pathlib import Path
 # Top-level folders that are not part of a build, or that make_project writes itself. Other
 # folders (code, theme, schemas) are linked, and top-level files (settings, content) copied, so
 # a file added to the project later is picked up without a change here.
-NOT_COPIED = {".git", ".venv", ".cache", ".pytest_cache", "site", "bench", "tests", "stages", "docs",
+NOT_COPIED = {".git", ".venv", ".venv-canary", ".cache", ".leaflet-cache", ".pytest_cache", "site", "bench", "tests", "stages", "docs",
               "support_services.yml"}
 GENERATED_DOCS = ("stages", "rights", "support-services", "glossary", "content-reference")
 

@@ -10,9 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+from . import builders
 from .problems import ContentError
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _print_readability(checked) -> None:
@@ -29,10 +28,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["check", "compile", "build"],
                         help="check: check the content only; compile: also write the generated pages into docs/; "
                              "build: compile, then build the whole site into site/")
-    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this project)")
+    # The current folder, as for mkdocs: a second checkout sharing this virtual environment builds
+    # its own content, not the content next to the installed package.
+    parser.add_argument("--root", type=Path, default=None, help="the project folder (default: the current folder)")
     parser.add_argument("--site-dir", type=Path, default=None, help="where build puts the site (default: ROOT/site)")
+    parser.add_argument("--builder", choices=sorted(builders.BUILDERS), default=None,
+                        help="what builds the site from docs/ (default: extra.builder in mkdocs.yml, else properdocs)")
     args = parser.parse_args(argv)
-    root = args.root.resolve()
+    root = (args.root or Path.cwd()).resolve()
+    if not (root / "stages").is_dir():
+        print(f"{root} has no stages/ folder: run this in the project folder, or give it with --root", file=sys.stderr)
+        return 2
     started = time.perf_counter()
     try:
         if args.command == "check":
@@ -40,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
             checked = check_content(root)
         else:
             from .compile import compile_site
-            compiled = compile_site(root)
+            builder = builders.get(args.builder or builders.configured(root))
+            compiled = compile_site(root, links=builder.links)
             checked = compiled.checked
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
@@ -56,13 +63,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Pages written: {len(compiled.written)}, removed: {len(compiled.removed)}, unchanged: "
           f"{len(compiled.checked.content.stages) + 5 - len(compiled.written)}.")
     if args.command == "build":
-        from .sitebuild import BuildFailed, build_site
+        from .problems import BuildFailed
+        from .sitebuild import build_site
         step = time.perf_counter()
         try:
-            build_site(root, args.site_dir or root / "site")
+            build_site(root, args.site_dir or root / "site", builder=builder.name, compiled=compiled)
         except BuildFailed as exc:
             print(exc, file=sys.stderr)
             return 1
-        print(f"Site built into {(args.site_dir or root / 'site')} in {time.perf_counter() - step:.1f}s "
+        print(f"Site built by {builder.name} into {(args.site_dir or root / 'site')} in {time.perf_counter() - step:.1f}s "
               f"(total {time.perf_counter() - started:.1f}s).")
     return 0

@@ -3,6 +3,7 @@
 One job: represent a mistake in a content file (file, line, field path, message) and print it in
 the `file:line: field: message` shape that editors make clickable (yamllint's parsable format).
 Every other module reports mistakes through `Problem`; nothing here knows about YAML or schemas.
+Also `BuildFailed`, for a build that cannot be published. Imports nothing from the package.
 """
 from __future__ import annotations
 
@@ -61,3 +62,9 @@ def describe(value: object, limit: int = 60) -> str:
     if isinstance(value, list):
         return "a list"
     return str(value)
+
+
+class BuildFailed(Exception):
+    """A site build that cannot be published (the builder failed, a post-build step failed, a link is
+    broken). Its message is for people and ends by saying site/ was not changed. It lives here, at the
+    bottom of the package, so that any build step can raise it without importing the build itself."""

@@ -56,6 +56,21 @@ def page_url(doc_path: str) -> str:
     return doc_path[: -len(".md")] + "/"
 
 
+# How links written into raw HTML are read. "page": against the page's address (MkDocs and
+# ProperDocs copy raw HTML as it is, so the browser reads it from /stages/x/). "file": against the
+# Markdown file's folder (Zensical rewrites every relative href in raw HTML as if it were written
+# from the .md file, stages/x.md -> stages/). Both give the same links for an index.md page.
+LINK_MODES = ("page", "file")
+
+
+def link_base(doc_path: str, links: str = "page") -> str:
+    """The site path that the page's relative links start from, in the given link mode."""
+    if links == "file":
+        folder = posixpath.dirname(doc_path)
+        return folder + "/" if folder else ""
+    return page_url(doc_path)
+
+
 def relative(from_url: str, to_url: str) -> str:
     """A relative link between two site paths such as "stages/a/" and "glossary/#isva"."""
     target, _, fragment = to_url.partition("#")
@@ -150,8 +165,10 @@ def content_reference() -> list[dict]:
     return kinds
 
 
-def render_pages(content: Content) -> dict[str, str]:
-    """Every generated page: {docs-relative path: text}."""
+def render_pages(content: Content, links: str = "page") -> dict[str, str]:
+    """Every generated page: {docs-relative path: text}, its links written for `links` (LINK_MODES)."""
+    if links not in LINK_MODES:
+        raise ValueError(f"links must be one of {LINK_MODES}, not {links!r}")
     env = environment()
     total = len(content.stages)
     pages: dict[str, str] = {}
@@ -159,9 +176,9 @@ def render_pages(content: Content) -> dict[str, str]:
         path = f"{STAGE_DIR}/{stage.id}.md"
         limits = tuple(l for l in content.code.time_limits if stage.id in l.stages)
         pages[path] = env.get_template("pages/stage.md.j2").render(
-            page=page_url(path), content=content, limits=limits, tools=STAGE_DATE_TOOL if limits else None,
+            page=link_base(path, links), content=content, limits=limits, tools=STAGE_DATE_TOOL if limits else None,
             stage=stage, total=total, previous=content.previous(stage),
-            services=content.services_for(stage), terms=_marker(content, page_url(path)))
+            services=content.services_for(stage), terms=_marker(content, link_base(path, links)))
     # A renamed stage's old address keeps working: a static page that sends people on (published.py).
     for old, new in sorted(content.redirects.items()):
         pages[f"{STAGE_DIR}/{old}/index.html"] = env.get_template("pages/redirect.html.j2").render(
@@ -172,9 +189,9 @@ def render_pages(content: Content) -> dict[str, str]:
              "your_case": {"tools": {"scripts": DATE_TOOL["scripts"], "styles": DATE_TOOL["styles"] + LIMITS_TABLE["styles"]}},
              "rights": {"tools": LIMITS_TABLE}, "explain_letter": {"tools": LETTER_TOOL}}
     for name, (path, source) in PAGES.items():
-        marker = _marker(content, page_url(path)) if name in EXPLAIN_TERMS_ON else None
+        marker = _marker(content, link_base(path, links)) if name in EXPLAIN_TERMS_ON else None
         pages[path] = env.get_template(f"pages/{name}.md.j2").render(
-            page=page_url(path), terms=marker, **common, **extra.get(name, {}))
+            page=link_base(path, links), terms=marker, **common, **extra.get(name, {}))
     return pages
 
 

@@ -32,9 +32,10 @@ def open_search_with_results(page, width: int, query: str = "police") -> None:
         page.locator(".md-search__input").click()
     # The search worker starts on first use (components/lazy-search); Material ignores what is
     # typed before it is ready, so type once it is.
-    page.wait_for_function("() => !/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("() => !/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)",
+                           timeout=60_000)  # generous: the machine is shared, and the wait ends on the state
     page.locator(".md-search__input").press_sequentially(query)
-    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=60_000)
 
 
 def search_results_in_order(page, query: str, material_only: bool = False) -> list[str]:

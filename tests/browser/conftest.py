@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from find_chromium import LAUNCH_ARGS, find
 from support import ROOT
@@ -62,6 +63,10 @@ def offsite_requests():
 @pytest.fixture
 def context(browser, base_url, offsite_requests):
     context = browser.new_context()
+    # Every wait ends on the state it waits for; the limit is only for a state that never comes,
+    # and generous, so that a busy shared machine never fails a test (Playwright's default is 30 s).
+    context.set_default_timeout(60_000)
+    expect.set_options(timeout=60_000)
     host = urlsplit(base_url).netloc
 
     def route(route):

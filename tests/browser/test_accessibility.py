@@ -42,6 +42,7 @@ def summary(check: str, text: str) -> None:
 def tabs(browser, base_url, n=TABS, **options):
     """A context of its own (viewport, media) whose every off-site request gets a stub."""
     context = browser.new_context(**options)
+    context.set_default_timeout(60_000)  # waits end on their state; generous for a busy machine
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base_url)
                   else route.fulfill(status=200, body=""))
     try:
@@ -173,8 +174,8 @@ def indicator_contrast(state) -> float:
 def focus_state_settled(page, state):
     """The focus state once transitions have finished: a menu or the search may still be opening
     or closing (Material fades its search overlay out over 250 ms), so a stop that looks hidden
-    is looked at again for up to a second before it counts."""
-    for _ in range(8):
+    is looked at again, every 125 ms for up to ten seconds (a busy machine draws late), before it counts."""
+    for _ in range(80):
         if state["onScreen"] and not (state["uncovered"] == 0 and state["coverers"]):
             break
         page.wait_for_timeout(125)
@@ -319,7 +320,8 @@ def test_target_sizes(browser, base_url, site_dir):
                 page.goto(base_url + path)
                 if width < 960:  # the navigation is in the drawer on small screens
                     page.locator("button.md-header__button[aria-controls=__drawer]").click()
-                    page.wait_for_timeout(300)
+                    # A state, not a pause: sizes do not change while the drawer slides in.
+                    page.locator("input#__drawer:checked").wait_for(state="attached", timeout=60_000)
                 counted += page.locator(NAV_TARGETS).count()
                 failures += [f"/{path} {width}px: {t}" for t in page.evaluate(SMALL_TARGETS_JS, [NAV_TARGETS, 24])]
                 failures += [f"/{path} {width}px quick exit: {t}" for t in page.evaluate(SMALL_TARGETS_JS, ["#qe-link", 44])]

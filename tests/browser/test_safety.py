@@ -229,7 +229,9 @@ def test_quick_exit_size_and_place_on_a_small_screen(page, base_url):
     assert box["width"] >= 44 and box["height"] >= 44
     assert box["y"] >= 0 and box["y"] + box["height"] <= 256, "not visible without scrolling"
     page.mouse.wheel(0, 2000)
-    page.wait_for_timeout(200)
+    deadline = time.monotonic() + 60  # the wheel scrolls asynchronously: read until it has
+    while page.evaluate("scrollY") <= 500 and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert page.evaluate("scrollY") > 500
     box = page.locator("#qe-link").bounding_box()
     assert 0 <= box["y"] and box["y"] + box["height"] <= 256, "not sticky on a small screen"

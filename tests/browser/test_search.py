@@ -46,7 +46,7 @@ def top_three(page, query):
     box.fill("")
     box.press_sequentially(query)  # Material searches on key events, not on a programmatic fill
     # A locator wait, not wait_for_function: the site's CSP forbids the eval that the latter uses.
-    expect(page.locator(".md-search-result__meta")).to_contain_text(re.compile("match", re.I), timeout=10_000)
+    expect(page.locator(".md-search-result__meta")).to_contain_text(re.compile("match", re.I), timeout=60_000)
     # Results update on every key press: read them once they have stopped changing.
     previous, current = None, _result_pages(page)
     for _ in range(20):

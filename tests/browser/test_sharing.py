@@ -31,8 +31,8 @@ def clipboard_page(context, base_url):
     page.close()
 
 
-def _clipboard(page, expected: str, tries: int = 50) -> str:
-    """The clipboard's text, waiting (up to 5 s) for the asynchronous copy to finish."""
+def _clipboard(page, expected: str, tries: int = 600) -> str:
+    """The clipboard's text, read every 0.1 s until the asynchronous copy has finished (at most 60 s)."""
     text = ""
     for _ in range(tries):
         text = page.evaluate("navigator.clipboard.readText()")

@@ -8,16 +8,16 @@ import shutil
 
 from pypdf import PdfReader
 
-from walkthrough.leaflet.step import make_leaflet
+from walkthrough.leaflet.step import CACHE_DIR, make_leaflet
 
 
 def test_pdfs_are_reprinted_only_when_their_content_changes_and_reprints_are_identical(built_root, site_dir, content, tmp_path):
     root = tmp_path / "project"
     shutil.copytree(built_root / "stages", root / "stages")
-    for name in ("support_services.yml", "glossary.yml", "victims_code.yml", "mkdocs.yml"):
-        shutil.copy(built_root / name, root / name)
+    for path in built_root.glob("*.yml"):  # every content file, and mkdocs.yml
+        shutil.copy(path, root / path.name)
     cache = tmp_path / "cache"
-    shutil.copytree(built_root / ".cache" / "leaflet", cache)  # what the session's build left
+    shutil.copytree(built_root / CACHE_DIR, cache)  # what the session's build left
 
     # Same content: every PDF comes from the cache, byte for byte what the site has.
     first, figures = make_leaflet(root, cache)

@@ -1,6 +1,6 @@
 """Reusing PDFs whose input has not changed.
 
-One job: a folder of finished PDFs (default .cache/leaflet/ under the project, git-ignored),
+One job: a folder of finished PDFs (default .leaflet-cache/ under the project, git-ignored),
 each named by a hash of everything that decides its bytes: the exact HTML and CSS it was
 printed from (which is rendered from the content model and the templates), the paper options,
 the leaflet code itself, and the Chromium that prints it. Same hash, same PDF: it is copied

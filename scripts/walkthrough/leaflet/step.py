@@ -19,6 +19,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ..content import check_content
+from ..problems import BuildFailed
 from . import booklet, chromium, stamp
 from .cache import Cache
 from .pdfpages import heading_pages, page_count, squeeze
@@ -31,6 +32,8 @@ FOLDER = "leaflet"
 WHOLE = {"a4": "leaflet/walkthrough-a4.pdf", "large": "leaflet/walkthrough-large-print.pdf"}
 BOOKLET = "leaflet/walkthrough-a5-booklet.pdf"
 LANG = "en-GB"
+# Not under .cache/: `zensical build --clean` deletes that folder (git-ignored; `make clean` empties it).
+CACHE_DIR = ".leaflet-cache"
 
 
 class LeafletFailed(Exception):
@@ -44,13 +47,13 @@ def stage_file(stage_id: str) -> str:
 class Maker:
     """Makes each PDF once per build, from the cache when its input is unchanged."""
 
-    def __init__(self, root: Path, cache_dir: Path | None):
-        self.content = check_content(root).content
+    def __init__(self, root: Path, cache_dir: Path | None, content=None):
+        self.content = content if content is not None else check_content(root).content
         self.site = site_from_config(root / "mkdocs.yml")
         self.when = stamp.build_time(self.content)
         self.leaflet = Leaflet(self.content, self.site, self.when.date())
         self.executable = chromium.find()
-        self.cache = Cache(cache_dir or root / ".cache" / "leaflet",
+        self.cache = Cache(cache_dir or root / CACHE_DIR,
                            chromium.identity(self.executable) if self.executable else "no browser")
         self.printer: Printer | None = None
 
@@ -124,21 +127,22 @@ class Maker:
         return made
 
 
-def make_leaflet(root: Path, cache_dir: Path | None = None) -> tuple[dict[str, bytes], dict]:
-    """Every leaflet PDF for the content under `root`: ({site path: bytes}, figures)."""
+def make_leaflet(root: Path, cache_dir: Path | None = None, content=None) -> tuple[dict[str, bytes], dict]:
+    """Every leaflet PDF for the content under `root` (or the already checked `content` of it):
+    ({site path: bytes}, figures)."""
     started = time.perf_counter()
-    maker = Maker(root, cache_dir)
+    maker = Maker(root, cache_dir, content)
     made = maker.all()
     figures = {"seconds": time.perf_counter() - started, "printed": maker.printer.printed,
                "from_cache": maker.cache.hits}
     return made, figures
 
 
-def add_to_site(site: Path, root: Path) -> None:
-    """The post-build step: (site folder, project root) -> PDFs in site/leaflet/, sizes filled."""
-    from ..sitebuild import BuildFailed  # here, not at the top: sitebuild imports the step list
+def add_to_site(site: Path, root: Path, content=None) -> None:
+    """The post-build step: (site folder, project root) -> PDFs in site/leaflet/, sizes filled.
+    `content`: the build's checked content, so that it is not checked again."""
     try:
-        made, figures = make_leaflet(root)
+        made, figures = make_leaflet(root, content=content)
     except LeafletFailed as exc:
         raise BuildFailed(f"The leaflet could not be made: {exc}. site/ was not changed.") from exc
     described = {}
@@ -153,7 +157,7 @@ def add_to_site(site: Path, root: Path) -> None:
         raise BuildFailed(f"{exc}\nsite/ was not changed.") from exc
     total = sum(size for size, _ in described.values())
     print(f"Leaflet: {len(made)} PDFs ({total / 1024 / 1024:.1f} MB) in {figures['seconds']:.1f}s: "
-          f"{figures['from_cache']} unchanged (from .cache/leaflet), {figures['printed']} Chromium printings; "
+          f"{figures['from_cache']} unchanged (from {CACHE_DIR}/), {figures['printed']} Chromium printings; "
           f"{filled} download links given sizes.")
     for path in (*WHOLE.values(), BOOKLET):
         size, pages = described[path]
