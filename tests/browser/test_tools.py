@@ -32,7 +32,7 @@ If you disagree with this decision you can ask for a review under the Victims’
 Yours sincerely, DC Sample, Officer in the Case"""
 
 COURT_LETTER = """Witness Care Unit
-The defendant has been charged and appeared at the magistrates' court. The Plea and Trial Preparation Hearing (PTPH) took place on 14/04/2026 and the defendant entered a not guilty plea. Your evidence will be given by s.28 pre-recorded cross-examination, and special measures have been granted. The trial has been listed for 2027."""
+The defendant has been charged. At the first hearing at the magistrates' court on 14/04/2026 the defendant was granted bail with conditions. At the Plea and Trial Preparation Hearing (PTPH) the defendant entered a not guilty plea. Your evidence will be given by s.28 pre-recorded cross-examination, and special measures have been granted. The trial has been listed for 2027."""
 
 SENTENCE_LETTER = """We are writing to tell you that the defendant was sentenced on Friday 20th November 2026 at the Crown Court. You may be able to ask for the sentence to be reviewed under the Unduly Lenient Sentence scheme. Please contact us if you would like to make a Victim Personal Statement in future proceedings."""
 
