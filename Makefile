@@ -74,4 +74,4 @@ test-fast: $(BIN)/.installed
 	$(BIN)/python -m pytest -m "not browser"
 
 clean:
-	rm -rf site .site-building-* .site-old-* .leaflet-cache .cache .canary .zensical-build.yml docs/stages docs/rights docs/support-services docs/glossary docs/content-reference docs/search-answers
+	rm -rf site .site-building-* .site-old-* .leaflet-cache .cache .canary .zensical-build.yml docs/stages docs/rights docs/support-services docs/glossary docs/content-reference docs/whats-changed docs/search-answers

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import render, search_answers
 from .content import Checked, check_content
+from .leaflet.urls import site_from_config  # the published address, read without MkDocs
 from .output import write_pages
 
 GENERATED_DIRS = tuple(sorted({p.split("/")[0] for p, _ in render.PAGES.values()}
@@ -35,17 +36,22 @@ class Compiled:
     nav: list
     written: list
     removed: list
+    total: int = 0  # generated files, written or not
 
 
 def compile_site(root: Path, docs_dir: Path | None = None, today: _dt.date | None = None,
-                 links: str = "page") -> Compiled:
-    """Raises problems.ContentError (and writes nothing) if any content is wrong. `links`: how
-    relative links in raw HTML are written (render.LINK_MODES; "file" for Zensical)."""
+                 links: str = "page", site=None) -> Compiled:
+    """Raises problems.ContentError (and writes nothing) if any content is wrong. `today`: the day
+    whose law the pages show (default lawdates.build_date()). `links`: how relative links in raw
+    HTML are written (render.LINK_MODES; "file" for Zensical). `site`: the published address for
+    the feed's absolute links (default: site_url in ROOT/mkdocs.yml; no feed without one)."""
     checked = check_content(root, today)
-    pages = render.render_pages(checked.content, links)
+    if site is None and (root / "mkdocs.yml").exists():
+        site = site_from_config(root / "mkdocs.yml")
+    pages = render.render_pages(checked.content, checked.today, site, links=links)
     pages[search_answers.OUTPUT] = search_answers.data_file(checked.content)
     written, removed = write_pages(docs_dir or root / "docs", pages, GENERATED_DIRS)
-    return Compiled(checked, render.nav(checked.content), written, removed)
+    return Compiled(checked, render.nav(checked.content), written, removed, len(pages))
 
 
 def mark_compiled(env: dict, root: Path, docs_dir: Path, compiled: Compiled) -> dict:

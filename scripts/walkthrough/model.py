@@ -22,9 +22,39 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Law:
+    title: str  # the Act (or Bill) and section
+    url: str
+
+
+@dataclass(frozen=True)
+class Proposal:
+    name: str       # the Bill or consultation
+    progress: str   # where it has got to
+    last_checked: _dt.date
+
+
+# A fact's `status`: law (from in_force_from, if given), in an Act but not started, or not law.
+IN_FORCE, AWAITING, PROPOSED = "in_force", "awaiting_commencement", "proposed"
+
+
+@dataclass(frozen=True)
 class Fact:
+    """A fact with its source. A dated or proposed one also says which law, from and until when,
+    and whether it is law yet; `lawdates.status_on` decides what that means on a given day."""
     text: str
     source: str
+    law: Law | None = None
+    in_force_from: _dt.date | None = None
+    in_force_until: _dt.date | None = None  # the last day it applies
+    status: str = IN_FORCE
+    proposal: Proposal | None = None  # only when status is PROPOSED
+    affects: str = "key_facts"  # the section a note about a coming change sits next to
+
+    @property
+    def is_dated(self) -> bool:
+        """Dated or proposed: one of the facts the law-status table lists."""
+        return bool(self.in_force_from or self.in_force_until or self.status != IN_FORCE)
 
 
 @dataclass(frozen=True)
@@ -66,6 +96,7 @@ class Stage:
     last_reviewed: _dt.date
     sources: tuple[Source, ...]
     file: str
+    review_interval_months: int | None = None  # None: the default (content.review_interval)
 
     @property
     def path(self) -> str:
@@ -153,6 +184,22 @@ class VictimsCode:
 
 
 @dataclass(frozen=True)
+class ChangedStage:
+    stage: str
+    sections: tuple[str, ...]  # section keys (sections.py); empty: the stage as a whole
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of changes.yml: a change to the guide that a supporter should know about."""
+    id: str  # permanent: the anchor on the What's changed page and the feed entry's id
+    date: _dt.date
+    title: str
+    summary: str
+    affects: tuple[ChangedStage, ...]  # empty: the whole guide
+
+
+@dataclass(frozen=True)
 class Content:
     stages: tuple[Stage, ...]  # in journey order
     services: tuple[Service, ...]
@@ -163,6 +210,7 @@ class Content:
     audience_tags: tuple[str, ...] = ()
     force_country: dict = field(default_factory=dict, hash=False, compare=False)  # police force area -> england/wales, from the schema
     redirects: dict = field(default_factory=dict, hash=False, compare=False)  # old stage id -> current id
+    changes: tuple[Change, ...] = ()  # changes.yml, newest first
     search_answers: object = None  # search_answers.SearchAnswers: the site search's best answers
 
     # Lookups by id, built once: stage(), previous() and services_for() are called for every
@@ -183,6 +231,18 @@ class Content:
             for n in s.next:
                 found.setdefault(n.stage, {})[s.id] = s
         return {target: tuple(by_id.values()) for target, by_id in found.items()}
+
+    @cached_property
+    def _changes_by_stage(self) -> dict[str, tuple[Change, ...]]:
+        found: dict[str, list[Change]] = {}
+        for c in self.changes:  # newest first, as in self.changes
+            for a in c.affects:
+                found.setdefault(a.stage, []).append(c)
+        return {sid: tuple(dict.fromkeys(cs)) for sid, cs in found.items()}
+
+    def changes_to(self, stage: Stage) -> tuple[Change, ...]:
+        """The changes.yml entries that changed this stage, newest first."""
+        return self._changes_by_stage.get(stage.id, ())
 
     def stage(self, stage_id: str) -> Stage:
         return self._stages_by_id[stage_id]
@@ -231,11 +291,40 @@ def build_stage(data: dict, file: str) -> Stage:
         who_you_will_deal_with=tuple(Person(p["who"], p["what_they_do"]) for p in data["who_you_will_deal_with"]),
         if_you_are_unhappy=tuple(data["if_you_are_unhappy"]),
         questions_to_ask=tuple(data["questions_to_ask"]), support=tuple(data["support"]),
-        key_facts=tuple(Fact(f["text"], f["source"]) for f in data["key_facts"]),
+        key_facts=tuple(build_fact(f) for f in data["key_facts"]),
         next=tuple(NextStep(n["stage"], n.get("condition")) for n in data["next"]),
         search_terms=tuple(data["search_terms"]), last_reviewed=_date(data["last_reviewed"]),
         sources=tuple(Source(s["title"], s["url"]) for s in data["sources"]), file=file,
+        review_interval_months=data.get("review_interval_months"),
     )
+
+
+def _maybe_date(value: str | None) -> _dt.date | None:
+    return _date(value) if value else None
+
+
+def build_fact(data: dict) -> Fact:
+    law, proposal = data.get("law"), data.get("proposal")
+    return Fact(
+        text=data["text"], source=data["source"],
+        law=Law(law["title"], law["url"]) if law else None,
+        in_force_from=_maybe_date(data.get("in_force_from")),
+        in_force_until=_maybe_date(data.get("in_force_until")),
+        status=data.get("status", IN_FORCE),
+        proposal=Proposal(proposal["name"], proposal["progress"], _date(proposal["last_checked"])) if proposal else None,
+        affects=data.get("affects", "key_facts"),
+    )
+
+
+def build_changes(data: dict, renamed: dict | None = None) -> tuple[Change, ...]:
+    """Newest first; entries of the same day keep their order in the file. A stage named by an id
+    it had before a rename (`renamed`: old id -> current id) is the stage it is now."""
+    renamed = renamed or {}
+    changes = [Change(c["id"], _date(c["date"]), c["title"], c["summary"],
+                      tuple(ChangedStage(renamed.get(a["stage"], a["stage"]), tuple(a.get("sections", ())))
+                            for a in c.get("affects", ())))
+               for c in data["changes"]]
+    return tuple(sorted(changes, key=lambda c: c.date, reverse=True))
 
 
 def build_service(data: dict) -> Service:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 
-from . import finder, letter, markup, timelimits, words
+from . import finder, lawdates, letter, markup, timelimits, words
 from .model import Content
 from .schemas import KINDS, _resolve, resolver_for, schema
 from .sections import STAGE_SECTIONS
@@ -36,7 +36,11 @@ PAGES = {
     "content_reference": ("content-reference/index.md", "schemas/*.schema.json"),
     "your_case": ("your-case/index.md", "victims_code.yml"),
     "explain_letter": ("explain-my-letter/index.md", "glossary.yml"),
+    "whats_changed": ("whats-changed/index.md", "changes.yml"),
 }
+# The Atom feed of changes.yml, beside its page. Its links are absolute (site_url): a feed reader
+# has no page to resolve relative links against.
+FEED = "whats-changed/feed.xml"
 
 # The scripts and styles of the tools, loaded only by the pages that use them (front matter
 # `wt_scripts` / `wt_styles`, read by overrides/main.html).
@@ -105,7 +109,7 @@ def environment() -> Environment:
     @pass_context
     def date_tool_data(ctx, limits, recent_only=False) -> dict:
         rights = page_url(PAGES["rights"][0])
-        return timelimits.tool_data(tuple(limits), _dt.date.today(),
+        return timelimits.tool_data(tuple(limits), lawdates.build_date(),
                                     lambda l: relative(ctx["page"], f"{rights}#{l.anchor}"), recent_only)
 
     @pass_context
@@ -155,7 +159,7 @@ def content_reference() -> list[dict]:
     kinds = []
     files = {"stage": "stages/<id>.yml", "services": "support_services.yml",
              "glossary": "glossary.yml", "victims_code": "victims_code.yml",
-             "search_answers": "search_answers.yml"}
+             "search_answers": "search_answers.yml", "changes": "changes.yml"}
     for kind, schema_file in KINDS.items():
         s = schema(kind)
         rows: list = []
@@ -165,10 +169,14 @@ def content_reference() -> list[dict]:
     return kinds
 
 
-def render_pages(content: Content, links: str = "page") -> dict[str, str]:
-    """Every generated page: {docs-relative path: text}, its links written for `links` (LINK_MODES)."""
+def render_pages(content: Content, today: _dt.date | None = None, site=None, *, links: str = "page") -> dict[str, str]:
+    """Every generated page: {docs-relative path: text}. `today`: the day whose law the pages show
+    (lawdates.build_date() if not given). `site`: the published address and name (leaflet.urls.Site:
+    `.name`, `.full(path)`), for the Atom feed; without it there is no feed. `links`: how relative
+    links are written (LINK_MODES)."""
     if links not in LINK_MODES:
         raise ValueError(f"links must be one of {LINK_MODES}, not {links!r}")
+    today = today or lawdates.build_date()
     env = environment()
     total = len(content.stages)
     pages: dict[str, str] = {}
@@ -178,7 +186,8 @@ def render_pages(content: Content, links: str = "page") -> dict[str, str]:
         pages[path] = env.get_template("pages/stage.md.j2").render(
             page=link_base(path, links), content=content, limits=limits, tools=STAGE_DATE_TOOL if limits else None,
             stage=stage, total=total, previous=content.previous(stage),
-            services=content.services_for(stage), terms=_marker(content, link_base(path, links)))
+            services=content.services_for(stage), terms=_marker(content, link_base(path, links)),
+            law=lawdates.shown_on(stage.key_facts, today), changes=content.changes_to(stage))
     # A renamed stage's old address keeps working: a static page that sends people on (published.py).
     for old, new in sorted(content.redirects.items()):
         pages[f"{STAGE_DIR}/{old}/index.html"] = env.get_template("pages/redirect.html.j2").render(
@@ -192,7 +201,18 @@ def render_pages(content: Content, links: str = "page") -> dict[str, str]:
         marker = _marker(content, link_base(path, links)) if name in EXPLAIN_TERMS_ON else None
         pages[path] = env.get_template(f"pages/{name}.md.j2").render(
             page=link_base(path, links), terms=marker, **common, **extra.get(name, {}))
+    if site:
+        pages[FEED] = feed(env, content, site, today)
     return pages
+
+
+def feed(env: Environment, content: Content, site, today: _dt.date) -> str:
+    """The Atom feed of changes.yml. Its dates come from the content (the newest change), never
+    the clock, so the same content gives the same bytes."""
+    newest = content.changes[0].date if content.changes else today
+    return env.get_template("feeds/whats_changed.xml.j2").render(
+        content=content, site_name=site.name, page_address=site.full(page_url(PAGES["whats_changed"][0])),
+        feed_address=site.full(FEED), updated=f"{newest.isoformat()}T00:00:00Z")
 
 
 # Pages (besides stages) where the first use of a glossary term explains itself.

@@ -31,6 +31,7 @@ KINDS = {
     "services": "support-services.schema.json",
     "glossary": "glossary.schema.json",
     "victims_code": "victims-code.schema.json",
+    "changes": "changes.schema.json",
     "search_answers": "search-answers.schema.json",
 }
 
@@ -144,10 +145,13 @@ def _schema_problems(loaded: Loaded, data, kind: str) -> list[Problem]:
         v = error.validator
         if v == "required":
             present = set(value) if isinstance(value, dict) else set()
+            props = node.get("properties", {})
             for name in error.validator_value:
                 if name not in present:
+                    # A field may say what to write when it is missing (x-missing); most need no more.
+                    missing = props.get(name, {}).get("x-missing") if isinstance(props.get(name), dict) else None
                     problems.append(Problem(loaded.name, loaded.line_of(path), format_path(path + (name,)),
-                                            "is missing: add it (the content reference page says what it holds)"))
+                                            f"is missing: {missing or 'add it (the content reference page says what it holds)'}"))
             continue
         if v == "additionalProperties":
             known = set(node.get("properties", {}))
@@ -212,7 +216,7 @@ def _kind_problems(loaded: Loaded, data, kind: str, today: _dt.date, references:
         elif kind_ == "url":
             if re.search(r"\s", value):
                 add(f"a web address cannot contain spaces (got {describe(value)})")
-        elif kind_ == "date":
+        elif kind_ in ("date", "law_date"):
             if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
                 return  # the schema's pattern already explains the form
             try:
@@ -220,8 +224,9 @@ def _kind_problems(loaded: Loaded, data, kind: str, today: _dt.date, references:
             except ValueError:
                 add(f"is not a real date: write year-month-day, like \"2026-11-29\" (got {describe(value)})")
                 return
-            if date > today:
-                add(f"is in the future ({value}): use the date the check was actually done")
+            # A date in the law (in_force_from) may be in the future; the date of a check may not.
+            if kind_ == "date" and date > today:
+                add(f"is in the future ({value}): {node.get('x-future', 'use the date the check was actually done')}")
         elif kind_ == "phone":
             if not phone_is_valid(value):
                 add(f"is not a valid UK phone number (got {describe(value)}): copy it exactly from the service's own page")

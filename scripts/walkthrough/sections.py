@@ -34,4 +34,4 @@ STAGE_SECTIONS = (
 
 # Stage keys that are not shown as a section of their own: they are used elsewhere on the page
 # (title, step number, date line) or only by search.
-NOT_SECTIONS = ("id", "order", "title", "short_title", "search_terms", "last_reviewed")
+NOT_SECTIONS = ("id", "order", "title", "short_title", "search_terms", "last_reviewed", "review_interval_months")

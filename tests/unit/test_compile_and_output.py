@@ -17,7 +17,7 @@ from walkthrough.output import write_pages
 def test_second_compile_writes_nothing(content_root, tmp_path):
     docs = tmp_path / "docs"
     first = compile_site(content_root, docs, TODAY)
-    assert len(first.written) == 10  # 7 pages, the search answers data, and the two tool pages (your-case, explain-my-letter)
+    assert len(first.written) == 11  # 7 pages, the search answers data, What's changed (issue 12) and the two tool pages (issue 16)
     mtimes = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
     second = compile_site(content_root, docs, TODAY)
     assert second.written == [] and second.removed == []
@@ -110,8 +110,8 @@ def test_links_mean_the_same_to_every_builder(content_root):
     """MkDocs reads a raw-HTML href from the page's address (/stages/x/), Zensical from the Markdown
     file's folder (stages/): each link mode must reach the same site path."""
     checked = check_content(content_root, TODAY).content
-    by_page = render.render_pages(checked, "page")
-    by_file = render.render_pages(checked, "file")
+    by_page = render.render_pages(checked, TODAY, links="page")
+    by_file = render.render_pages(checked, TODAY, links="file")
     assert by_page.keys() == by_file.keys()
     compared = 0
     for path in by_page:

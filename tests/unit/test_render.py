@@ -53,7 +53,7 @@ def test_generated_pages_and_nav(content_root):
     pages = pages_for(content_root)
     assert set(pages) == {"stages/first-step.md", "stages/second-step.md", "stages/index.md", "rights/index.md",
                           "support-services/index.md", "glossary/index.md", "content-reference/index.md",
-                          "your-case/index.md", "explain-my-letter/index.md"}  # the two tools' pages (issue 16)
+                          "whats-changed/index.md", "your-case/index.md", "explain-my-letter/index.md"}  # the tools' pages: issue 16
     assert all(text.startswith("---\n# Generated from ") for text in pages.values())
     services = pages["support-services/index.md"]
     assert "{ #talk-now }" in services and "{ #for-men }" in services and 'id="service-helpline-two"' in services

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
-from .. import markup, words
+from .. import lawdates, markup, words
 from ..model import Content, Stage, Term
 from ..render import PAGES, page_url
 from ..sections import STAGE_SECTIONS
@@ -37,6 +37,8 @@ STYLESHEET = HERE / "leaflet.css"
 # Headings come from sections.py, the same table as the web pages.
 PRINTED_SECTIONS = ("summary", "what_happens", "your_rights", "your_choices", "questions_to_ask",
                     "how_long", "support", "next")
+# Where a note about law to come is printed when the section it affects is not (key_facts…).
+NOTES_WITHOUT_THEIR_SECTION = "how_long"
 
 
 @dataclass(frozen=True)
@@ -86,8 +88,10 @@ class Leaflet:
     """Renders every leaflet document for one `Content`. `stamp` is the date printed on the
     cover ("information checked up to"), so the same content always gives the same bytes."""
 
-    def __init__(self, content: Content, site: Site, stamp: _dt.date):
+    def __init__(self, content: Content, site: Site, stamp: _dt.date, today: _dt.date | None = None):
+        """`today`: the day whose law is printed (the site's build day; default `stamp`)."""
         self.content, self.site, self.title, self.stamp = content, site, site.name, stamp
+        self.today = today or stamp
         self.key_services = tuple(s for s in content.services if s.contact.phone)
         self.terms = terms_used(content, self._printed_text())
         self.env = _environment()
@@ -112,6 +116,7 @@ class Leaflet:
             texts += [r.meaning for r in s.your_rights]
             texts += [self.content.code.right(r.number).title for r in s.your_rights]
             texts += [n.condition for n in s.next if n.condition]
+            texts += [note.fact.text for note in lawdates.shown_on(s.key_facts, self.today).notes]
         texts += [t for r in self.content.code.rights for t in (r.title, r.plain_meaning)]
         texts += [s.what_they_do for s in self.key_services]
         return texts
@@ -134,13 +139,22 @@ class Leaflet:
     def _common(self, layout: Layout) -> dict:
         return {"layout": layout, "content": self.content, "site": self.site, "title": self.title,
                 "stamp": self.stamp, "total": len(self.content.stages), "qr_for": self._stage_qr,
-                "services_for": self._services_for}
+                "services_for": self._services_for, "law_notes": self._law_notes}
 
     def _stage_qr(self, stage: Stage) -> dict:
         printed = self.site.printed(stage.path)
         host, slash, path = printed.partition("/")
         return {"src": qr.data_uri(self.site.full(stage.path)), "href": self.site.full(stage.path),
                 "printed": printed, "host": host, "path": slash + path}
+
+    def _law_notes(self, stage: Stage) -> dict[str, tuple]:
+        """The stage's notes about law to come (lawdates.shown_on, as on the web page), by the
+        printed section they follow: a note about a section paper leaves out follows how_long."""
+        found: dict[str, list] = {}
+        for note in lawdates.shown_on(stage.key_facts, self.today).notes:
+            key = note.fact.affects if note.fact.affects in PRINTED_SECTIONS else NOTES_WITHOUT_THEIR_SECTION
+            found.setdefault(key, []).append(note)
+        return {k: tuple(v) for k, v in found.items()}
 
     def _services_for(self, stage: Stage):
         return self.content.services_for(stage)

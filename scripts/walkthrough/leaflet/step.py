@@ -18,6 +18,7 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
+from .. import lawdates
 from ..content import check_content
 from ..problems import BuildFailed
 from . import booklet, chromium, stamp
@@ -47,11 +48,15 @@ def stage_file(stage_id: str) -> str:
 class Maker:
     """Makes each PDF once per build, from the cache when its input is unchanged."""
 
-    def __init__(self, root: Path, cache_dir: Path | None, content=None):
-        self.content = content if content is not None else check_content(root).content
+    def __init__(self, root: Path, cache_dir: Path | None, content=None, today=None):
+        if content is None:  # not compiled in this process (the hook's build): check it here
+            checked = check_content(root)
+            content, today = checked.content, checked.today
+        self.content = content
         self.site = site_from_config(root / "mkdocs.yml")
         self.when = stamp.build_time(self.content)
-        self.leaflet = Leaflet(self.content, self.site, self.when.date())
+        # The law printed is the law the site shows: the same build day (lawdates.build_date).
+        self.leaflet = Leaflet(self.content, self.site, self.when.date(), today or lawdates.build_date())
         self.executable = chromium.find()
         self.cache = Cache(cache_dir or root / CACHE_DIR,
                            chromium.identity(self.executable) if self.executable else "no browser")
