@@ -9,6 +9,7 @@ listed in CHECKS in the order they run.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import difflib
 import re
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import lawdates, model, published, readability, search_answers, support_check
+from . import lawdates, model, published, readability, search_answers, support_check, timelimits
 from .markup import to_text
 from .problems import ContentError, Problem, format_path
 from .schemas import Reference, schema, validate
@@ -295,6 +296,14 @@ def links_resolve(f: Files) -> None:
                                       f"links to {ref.kind}:{ref.target}, but there is no {what} \"{ref.target}\"{_near(ref.target, known)}"))
 
 
+def time_limits_make_sense(f: Files) -> None:
+    """victims_code.yml time_limits: real dates, Enhanced Rights only shorter, and the stages and
+    rights they name exist (timelimits.check)."""
+    if f.code:
+        timelimits.check(f.code[1], lambda path, message: f.at(f.code[0], path, message),
+                         f.all_stage_ids if f.stage_files else None, f.right_numbers)
+
+
 def changed_stages_exist(f: Files) -> None:
     if not (f.changes and f.stage_files):
         return
@@ -440,6 +449,7 @@ CHECKS = (
     support_items_exist,
     rights_exist,
     links_resolve,
+    time_limits_make_sense,
     changed_stages_exist,
     dated_facts_make_sense,
     proposals_were_checked_recently,   # warning
@@ -467,7 +477,7 @@ def check_content(root: Path, today: _dt.date | None = None) -> Checked:
         stages=tuple(sorted((model.build_stage(d, l.name) for l, d in f.stages), key=lambda s: s.order)),
         services=tuple(model.build_service(s) for s in f.services[1]["services"]),
         glossary=tuple(model.build_term(t) for t in f.glossary[1]["terms"]),
-        code=model.build_code(f.code[1]),
+        code=dataclasses.replace(model.build_code(f.code[1]), time_limits=timelimits.build(f.code[1])),
         changes=model.build_changes(f.changes[1], redirects),
         tag_titles=titles, need_tags=needs, audience_tags=audiences, force_country=force_country,
         redirects=redirects,

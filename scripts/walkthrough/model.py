@@ -201,6 +201,7 @@ class VictimsCode:
     source: str
     last_reviewed: _dt.date
     rights: tuple[Right, ...]
+    time_limits: tuple = ()  # timelimits.TimeLimit, built by content from the same file
 
     def right(self, number: int) -> Right:
         return next(r for r in self.rights if r.number == number)

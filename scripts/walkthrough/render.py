@@ -13,15 +13,18 @@ import json
 import posixpath
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 
-from . import finder, lawdates, markup, words
+from . import finder, lawdates, letter, markup, timelimits, words
 from .model import Content
 from .schemas import KINDS, _resolve, resolver_for, schema
 from .sections import STAGE_SECTIONS
 from .terms import TermMarker
 
 TEMPLATES = Path(__file__).parent / "templates"
+# Visitor-facing components keep their template beside their script and styles
+# (overrides/components/<name>/<name>.html); the compiler renders them, MkDocs never does.
+COMPONENTS = Path(__file__).resolve().parents[2] / "overrides" / "components"
 
 # Generated pages: where they go under docs/ (directory URLs, so stages/x.md is /stages/x/).
 STAGE_DIR = "stages"
@@ -31,11 +34,23 @@ PAGES = {
     "services": ("support-services/index.md", "support_services.yml"),
     "glossary": ("glossary/index.md", "glossary.yml"),
     "content_reference": ("content-reference/index.md", "schemas/*.schema.json"),
+    "your_case": ("your-case/index.md", "victims_code.yml"),
+    "explain_letter": ("explain-my-letter/index.md", "glossary.yml"),
     "whats_changed": ("whats-changed/index.md", "changes.yml"),
 }
 # The Atom feed of changes.yml, beside its page. Its links are absolute (site_url): a feed reader
 # has no page to resolve relative links against.
 FEED = "whats-changed/feed.xml"
+
+# The scripts and styles of the tools, loaded only by the pages that use them (front matter
+# `wt_scripts` / `wt_styles`, read by overrides/main.html).
+DATE_TOOL = {"scripts": ["components/case-dates/case-dates.js"], "styles": ["components/case-dates/case-dates.css"]}
+LIMITS_TABLE = {"scripts": [], "styles": ["components/case-dates/case-dates-table.css"]}
+# On a stage page the date tool's stylesheet is loaded by its script (case-dates.html, lazy_css):
+# a stage page's first visit has a byte budget for HTML plus render-blocking CSS.
+STAGE_DATE_TOOL = {"scripts": DATE_TOOL["scripts"], "styles": []}
+LETTER_TOOL = {"scripts": ["components/explain-letter/explain-letter.js", *DATE_TOOL["scripts"]],
+               "styles": [*DATE_TOOL["styles"], "components/explain-letter/explain-letter.css"]}
 
 
 def page_url(doc_path: str) -> str:
@@ -89,7 +104,7 @@ def is_alternative(content: Content, stage) -> bool:
 
 
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+    env = Environment(loader=ChoiceLoader([FileSystemLoader(TEMPLATES), FileSystemLoader(COMPONENTS)]), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
     @pass_context
@@ -102,6 +117,18 @@ def environment() -> Environment:
     def url(ctx, site_path: str) -> str:
         return relative(ctx["page"], site_path)
 
+    @pass_context
+    def date_tool_data(ctx, limits, recent_only=False) -> dict:
+        rights = page_url(PAGES["rights"][0])
+        return timelimits.tool_data(tuple(limits), lawdates.build_date(),
+                                    lambda l: relative(ctx["page"], f"{rights}#{l.anchor}"), recent_only)
+
+    @pass_context
+    def letter_data(ctx, content) -> dict:
+        return letter.tool_data(content, lambda path: relative(ctx["page"], path),
+                                lambda term_id: relative(ctx["page"], _target_url(f"glossary:{term_id}")))
+
+    env.globals.update(date_tool_data=date_tool_data, letter_data=letter_data)
     env.filters.update(md=md, url=url, date=words.date_words, hours=words.hours_words, plain=markup.to_text)
     env.globals.update(sections={s.key: s for s in STAGE_SECTIONS}, section_order=STAGE_SECTIONS,
                        page_url=page_url, pages={k: page_url(v[0]) for k, v in PAGES.items()},
@@ -168,8 +195,9 @@ def render_pages(content: Content, today: _dt.date | None = None, site=None, *, 
     pages: dict[str, str] = {}
     for stage in content.stages:
         path = f"{STAGE_DIR}/{stage.id}.md"
+        limits = tuple(l for l in content.code.time_limits if stage.id in l.stages)
         pages[path] = env.get_template("pages/stage.md.j2").render(
-            page=link_base(path, links), content=content,
+            page=link_base(path, links), content=content, limits=limits, tools=STAGE_DATE_TOOL if limits else None,
             stage=stage, total=total, previous=content.previous(stage),
             before=_neighbour(content, stage, -1), after=_neighbour(content, stage, 1),
             services=content.services_for(stage), terms=_marker(content, link_base(path, links)),
@@ -184,7 +212,9 @@ def render_pages(content: Content, today: _dt.date | None = None, site=None, *, 
                                                                   **finder.area_context(content, area))
     common = {"content": content}
     extra = {"content_reference": {"kinds": content_reference()},
-             "services": {"finder_groups": finder.option_groups(content)}}
+             "services": {"finder_groups": finder.option_groups(content)},
+             "your_case": {"tools": {"scripts": DATE_TOOL["scripts"], "styles": DATE_TOOL["styles"] + LIMITS_TABLE["styles"]}},
+             "rights": {"tools": LIMITS_TABLE}, "explain_letter": {"tools": LETTER_TOOL}}
     for name, (path, source) in PAGES.items():
         marker = _marker(content, link_base(path, links)) if name in EXPLAIN_TERMS_ON else None
         pages[path] = env.get_template(f"pages/{name}.md.j2").render(

@@ -17,7 +17,7 @@ from walkthrough.output import write_pages
 def test_second_compile_writes_nothing(content_root, tmp_path):
     docs = tmp_path / "docs"
     first = compile_site(content_root, docs, TODAY)
-    assert len(first.written) == 9 + 43  # 7 pages, the search answers data, What's changed, one page per police force area
+    assert len(first.written) == 11 + 43  # 7 pages, the search answers data, What's changed, the two tool pages, one page per police force area
     mtimes = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
     second = compile_site(content_root, docs, TODAY)
     assert second.written == [] and second.removed == []

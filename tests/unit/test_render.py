@@ -59,7 +59,7 @@ def test_generated_pages_and_nav(content_root):
     assert len(areas) == 43
     assert set(pages) == {"stages/first-step.md", "stages/second-step.md", "stages/index.md", "rights/index.md",
                           "support-services/index.md", "glossary/index.md", "content-reference/index.md",
-                          "whats-changed/index.md"} | areas
+                          "whats-changed/index.md", "your-case/index.md", "explain-my-letter/index.md"} | areas
     assert all(text.startswith("---\n# Generated from ") for text in pages.values())
     services = pages["support-services/index.md"]
     assert "{ #talk-now }" in services and "{ #for-men }" in services and 'id="service-helpline-two"' in services
