@@ -109,7 +109,8 @@ def test_the_step_number_and_exit_stay_in_view_after_scrolling(page, base_url, w
     page.set_viewport_size({"width": width, "height": 740})
     page.goto(base_url + STAGE)
     stage = next(s for s in content.stages if s.path == STAGE)
-    page.mouse.wheel(0, 3000)
+    # Scroll the window itself: a wheel at the pointer's place could scroll the sidebar instead.
+    page.evaluate("window.scrollTo(0, 3000)")
     page.wait_for_function("scrollY > 2000")
     # Material shows the header's second line once the title has scrolled away.
     topic = page.locator(".md-header__topic[data-md-component=header-topic]")

@@ -86,7 +86,7 @@ def test_key_facts_show_only_the_rules_in_force_on_the_day(content_root):
 
 def test_a_rule_starting_within_six_months_is_a_note_next_to_the_section_it_affects(content_root):
     how_long = _section(_page(_dated(content_root)), "how-long")
-    note = re.search(r'<section class="wt-law-note wt-law-note--upcoming" aria-labelledby="(law-note-\d+)">(.*?)</section>',
+    note = re.search(r'<section class="wt-law-note wt-law-note--upcoming" aria-labelledby="(law-note-\d+) law-note-\d+-what">(.*?)</section>',
                      how_long, re.S)
     assert note, how_long
     assert f'<h3 class="wt-law-note__title" id="{note.group(1)}">The law is changing</h3>' in note.group(2)
