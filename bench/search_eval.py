@@ -2,7 +2,7 @@
 
 One job: run every question in tests/search/phrasings.yml through the search and print how often
 a section that answers it comes first, and in the first three, for the part of the set used while
-tuning search_answers.yml and for the held-out part nobody tuned against.
+tuning search_answers.yml and for any part marked held out (its row is printed only if there is one).
 
 Two ways to run it:
   .venv/bin/python bench/search_eval.py            the "Best answers" ranking alone, in Node
@@ -132,6 +132,8 @@ def main(argv=None) -> int:
     print(f"Search evaluation: {len(items)} questions, {how}")
     print(f"  {'part':<9} {'questions':>9} {'top-1':>12} {'top-3':>12}")
     for part, (n, t1, t3) in score(items, results).items():
+        if not n:
+            continue  # no held-out part (the set is all used for tuning): no row to print
         print(f"  {part:<9} {n:>9} {t1:>4} ({t1 / n:4.0%}) {t3:>4} ({t3 / n:4.0%})")
     n, hits = page_score(items, results)
     print(f"  (the right stage page among the first three pages linked: {hits} of {n}, {hits / n:.0%})")
