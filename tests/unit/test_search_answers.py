@@ -86,3 +86,30 @@ def test_score_has_an_empty_held_out_part_when_nothing_is_held_out():
     figures = search_eval.score(items, [["stages/reporting/#what-happens"]])
     assert figures["held out"] == (0, 0, 0)
     assert figures["tuned"] == figures["all"] == (1, 1, 1)
+
+
+def _tiny(synonyms=()):
+    """A data file by hand: two sections, one about phones, one about release from prison."""
+    def entry(url, phrases, words):
+        return {"url": url, "title": "T", "section": "S", "names": ["S"], "phrases": phrases, "words": words}
+    return {"synonyms": [list(g) for g in synonyms], "answers": [
+        entry("stages/a/#what-happens", ["do the police need my phone"], "phone police evidence"),
+        entry("stages/b/#what-happens", ["will I be told when he is released"], "released prison licence"),
+    ]}
+
+
+@needs_node
+def test_a_slip_of_one_letter_still_finds_the_word():
+    [results] = search_eval.rank_in_node(_tiny(), ["do the polise need my phnoe"])
+    assert results[:1] == ["stages/a/#what-happens"]
+    # a word nowhere near any known word is not stretched to fit
+    assert search_eval.rank_in_node(_tiny(), ["zebra"]) == [[]]
+
+
+@needs_node
+def test_two_words_a_group_joins_with_a_hyphen_count_as_one():
+    data = _tiny([["released", "get-out"]])
+    [results] = search_eval.rank_in_node(data, ["when do they get out"])
+    assert results[:1] == ["stages/b/#what-happens"]
+    # without the group, "get" is a stop word and "out" matches nothing
+    assert search_eval.rank_in_node(_tiny(), ["when do they get out"]) == [[]]
