@@ -25,7 +25,7 @@
    "some all get gets got getting go going gone still yet now ever even really they them their theyre " +
    "she her hers as up down over again more most much many want need know let say said tell told " +
    "happen happens happened happening mean means meaning ok okay please thing things something " +
-   "anything anyone everything like actually maybe").split(" ").forEach(function (w) { STOP[w] = true; });
+   "anything anyone everything like actually maybe keep keeps").split(" ").forEach(function (w) { STOP[w] = true; });
 
   function stem(word) {
     var w = word;
@@ -145,7 +145,7 @@
     return all ? shared / all : 0;
   }
 
-  var NAME_WEIGHT = 0.6, TEXT_WEIGHT = 0.35, MIN_SCORE = 0.5, NEAR_BEST = 0.6, MOST = 3;
+  var NAME_WEIGHT = 0.6, TEXT_WEIGHT = 0.4, MIN_SCORE = 0.5, NEAR_BEST = 0.6, MOST = 3;
 
   // query -> up to three {url, title, section, score}, best first.
   function rank(query, index) {
