@@ -12,6 +12,7 @@ Two ways to run it:
                                                     (builds the site into a temporary folder first)
   ... --browser --material-only                     Material's results alone, for comparison
   --misses prints each question that missed (tuned part only, unless --show-held-out).
+  --phrasings PATH measures another set in the same format (a blind set) instead.
 It prints figures; the floor that must hold is tests/unit/test_search_answers.py.
 """
 from __future__ import annotations
@@ -42,9 +43,9 @@ process.stdin.on("end", () => {
 """
 
 
-def load_phrasings() -> list[dict]:
+def load_phrasings(path: Path = PHRASINGS) -> list[dict]:
     import yaml
-    return yaml.safe_load(PHRASINGS.read_text("utf-8"))["phrasings"]
+    return yaml.safe_load(Path(path).read_text("utf-8"))["phrasings"]
 
 
 def expected_urls(item: dict) -> set[str]:
@@ -122,8 +123,10 @@ def main(argv=None) -> int:
                         help="with --browser: Material's own results alone, without the Best answers")
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--show-held-out", action="store_true")
+    parser.add_argument("--phrasings", type=Path, default=PHRASINGS,
+                        help="another set in the same format (a blind set kept apart from tuning)")
     args = parser.parse_args(argv)
-    items = load_phrasings()
+    items = load_phrasings(args.phrasings)
     queries = [i["q"] for i in items]
     results = (rank_in_browser(queries, args.material_only) if args.browser
                else rank_in_node(answers_data(), queries))

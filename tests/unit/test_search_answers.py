@@ -74,7 +74,7 @@ def test_real_questions_find_the_section_that_answers_them(real_data):
     held_n, _, held_top3 = figures["held out"]
     print(f"search answers: top-3 {top3}/{n}, held out top-3 {held_top3}/{held_n}")
     # Floors, a little under today's figures, so a change that makes search worse fails here.
-    assert top3 / n >= 0.88
+    assert top3 / n >= 0.93
     # The set may have no held-out part (it was released for tuning on 2026-12-03; the unseen
     # questions are a blind set kept elsewhere): the floor holds only for a part that exists.
     if held_n:
