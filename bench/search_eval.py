@@ -2,7 +2,7 @@
 
 One job: run every question in tests/search/phrasings.yml through the search and print how often
 a section that answers it comes first, and in the first three, for the part of the set used while
-tuning search_answers.yml and for the held-out part nobody tuned against.
+tuning search_answers.yml and for any part marked held out (its row is printed only if there is one).
 
 Two ways to run it:
   .venv/bin/python bench/search_eval.py            the "Best answers" ranking alone, in Node
@@ -12,6 +12,7 @@ Two ways to run it:
                                                     (builds the site into a temporary folder first)
   ... --browser --material-only                     Material's results alone, for comparison
   --misses prints each question that missed (tuned part only, unless --show-held-out).
+  --phrasings PATH measures another set in the same format (a blind set) instead.
 It prints figures; the floor that must hold is tests/unit/test_search_answers.py.
 """
 from __future__ import annotations
@@ -42,9 +43,9 @@ process.stdin.on("end", () => {
 """
 
 
-def load_phrasings() -> list[dict]:
+def load_phrasings(path: Path = PHRASINGS) -> list[dict]:
     import yaml
-    return yaml.safe_load(PHRASINGS.read_text("utf-8"))["phrasings"]
+    return yaml.safe_load(Path(path).read_text("utf-8"))["phrasings"]
 
 
 def expected_urls(item: dict) -> set[str]:
@@ -122,8 +123,10 @@ def main(argv=None) -> int:
                         help="with --browser: Material's own results alone, without the Best answers")
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--show-held-out", action="store_true")
+    parser.add_argument("--phrasings", type=Path, default=PHRASINGS,
+                        help="another set in the same format (a blind set kept apart from tuning)")
     args = parser.parse_args(argv)
-    items = load_phrasings()
+    items = load_phrasings(args.phrasings)
     queries = [i["q"] for i in items]
     results = (rank_in_browser(queries, args.material_only) if args.browser
                else rank_in_node(answers_data(), queries))
@@ -132,6 +135,8 @@ def main(argv=None) -> int:
     print(f"Search evaluation: {len(items)} questions, {how}")
     print(f"  {'part':<9} {'questions':>9} {'top-1':>12} {'top-3':>12}")
     for part, (n, t1, t3) in score(items, results).items():
+        if not n:
+            continue  # no held-out part (the set is all used for tuning): no row to print
         print(f"  {part:<9} {n:>9} {t1:>4} ({t1 / n:4.0%}) {t3:>4} ({t3 / n:4.0%})")
     n, hits = page_score(items, results)
     print(f"  (the right stage page among the first three pages linked: {hits} of {n}, {hits / n:.0%})")

@@ -74,5 +74,42 @@ def test_real_questions_find_the_section_that_answers_them(real_data):
     held_n, _, held_top3 = figures["held out"]
     print(f"search answers: top-3 {top3}/{n}, held out top-3 {held_top3}/{held_n}")
     # Floors, a little under today's figures, so a change that makes search worse fails here.
-    assert top3 / n >= 0.88
-    assert held_top3 / held_n >= 0.6
+    assert top3 / n >= 0.93
+    # The set may have no held-out part (it was released for tuning on 2026-12-03; the unseen
+    # questions are a blind set kept elsewhere): the floor holds only for a part that exists.
+    if held_n:
+        assert held_top3 / held_n >= 0.6
+
+
+def test_score_has_an_empty_held_out_part_when_nothing_is_held_out():
+    items = [{"q": "x", "expect": ["reporting#what-happens"]}]
+    figures = search_eval.score(items, [["stages/reporting/#what-happens"]])
+    assert figures["held out"] == (0, 0, 0)
+    assert figures["tuned"] == figures["all"] == (1, 1, 1)
+
+
+def _tiny(synonyms=()):
+    """A data file by hand: two sections, one about phones, one about release from prison."""
+    def entry(url, phrases, words):
+        return {"url": url, "title": "T", "section": "S", "names": ["S"], "phrases": phrases, "words": words}
+    return {"synonyms": [list(g) for g in synonyms], "answers": [
+        entry("stages/a/#what-happens", ["do the police need my phone"], "phone police evidence"),
+        entry("stages/b/#what-happens", ["will I be told when he is released"], "released prison licence"),
+    ]}
+
+
+@needs_node
+def test_a_slip_of_one_letter_still_finds_the_word():
+    [results] = search_eval.rank_in_node(_tiny(), ["do the polise need my phnoe"])
+    assert results[:1] == ["stages/a/#what-happens"]
+    # a word nowhere near any known word is not stretched to fit
+    assert search_eval.rank_in_node(_tiny(), ["zebra"]) == [[]]
+
+
+@needs_node
+def test_two_words_a_group_joins_with_a_hyphen_count_as_one():
+    data = _tiny([["released", "get-out"]])
+    [results] = search_eval.rank_in_node(data, ["when do they get out"])
+    assert results[:1] == ["stages/b/#what-happens"]
+    # without the group, "get" is a stop word and "out" matches nothing
+    assert search_eval.rank_in_node(_tiny(), ["when do they get out"]) == [[]]

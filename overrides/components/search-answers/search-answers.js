@@ -13,16 +13,19 @@
 (function () {
   "use strict";
 
-  // Words that carry no meaning for finding a section.
+  // Words that carry no meaning for finding a section: question words ("can", "will", "do I",
+  // "what if") and the small words around them.
   var STOP = {};
   ("a an the and or but if of to in on at by for with from about into is am are was were be been being " +
-   "do does did doing done have has had having i im ive me my mine myself you your yours we us our " +
-   "it its this that these those there here what which who whom whose when where why how " +
+   "do does did doing done have has had having i im ive id ill me my mine myself you your yours youre " +
+   "we us our it its this that these those there theres here what whats which who whos whom whose " +
+   "when where wheres why how hows " +
    "can could will would shall should may might must not no dont doesnt didnt cant cannot wont isnt " +
    "arent wasnt havent hasnt hadnt shouldnt wouldnt couldnt so than then too very just also any " +
-   "some all get got getting go going gone still yet now ever even really they them their she her hers " +
-   "as up down over again more most much many want need know let say said tell told happen happens " +
-   "happened happening mean means meaning").split(" ").forEach(function (w) { STOP[w] = true; });
+   "some all get gets got getting go going gone still yet now ever even really they them their theyre " +
+   "she her hers as up down over again more most much many want need know let say said tell told " +
+   "happen happens happened happening mean means meaning ok okay please thing things something " +
+   "anything anyone everything like actually maybe keep keeps").split(" ").forEach(function (w) { STOP[w] = true; });
 
   function stem(word) {
     var w = word;
@@ -40,14 +43,56 @@
   }
 
   // text -> the distinct terms it is matched on: stems, with each synonym group as one term.
-  function terms(text, groups) {
-    var seen = {}, out = [];
-    words(text).forEach(function (w) {
-      if (STOP[w]) return;
-      var t = groups[w] || groups[stem(w)] || stem(w);
+  // Two words a group joins with a hyphen ("get-out", "young-person") count as that one word.
+  // With a vocabulary (the query only), a word no section uses is read as the known word one
+  // letter away, if there is one ("polise" as "police").
+  function terms(text, groups, vocab) {
+    var seen = {}, out = [], ws = words(text);
+    for (var i = 0; i < ws.length; i++) {
+      var w = ws[i];
+      if (i + 1 < ws.length && groups[w + "-" + ws[i + 1]]) { w = w + "-" + ws[i + 1]; i++; }
+      else if (STOP[w]) continue;
+      var t = groups[w] || groups[stem(w)];
+      if (!t) {
+        t = stem(w);
+        if (vocab && !vocab[w] && !vocab[t] && !/\d/.test(w)) t = nearest(w, vocab) || nearest(t, vocab) || t;
+      }
       if (!seen[t]) { seen[t] = true; out.push(t); }
-    });
+    }
     return out;
+  }
+
+  // Edit distance (a swap of two letters, as in "recieve", is one slip), giving up with max + 1
+  // as soon as it must be more than max.
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var older = null, prev = [], cur, i, j, low;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur = [i]; low = i;
+      for (j = 1; j <= b.length; j++) {
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (older && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j], older[j - 2] + 1);
+        if (cur[j] < low) low = cur[j];
+      }
+      if (low > max) return max + 1;
+      older = prev; prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  // The known term a mistyped one is closest to: one slip for words of 5 or more letters, two for
+  // 8 or more; the term more sections use wins a tie. Short words are never changed.
+  function nearest(t, vocab) {
+    var raw = t.charAt(0) === "=" ? null : t;
+    if (!raw || raw.length < 5) return null;
+    var max = raw.length >= 8 ? 2 : 1, best = null, bestD = max + 1, bestN = 0;
+    Object.keys(vocab).forEach(function (v) {
+      if (v.charAt(0) === "=" || v.length < 3) return;
+      var d = distance(raw, v, max);
+      if (d < bestD || (d === bestD && d <= max && vocab[v].n > bestN)) { best = v; bestD = d; bestN = vocab[v].n; }
+    });
+    return bestD <= max ? vocab[best].term : null;
   }
 
   // The data file -> a ready index: term lists per phrase, and how rare each term is.
@@ -56,7 +101,17 @@
     (data.synonyms || []).forEach(function (group, i) {
       group.forEach(function (w) { groups[w] = "=" + i; groups[stem(w)] = "=" + i; });
     });
-    var df = {}, tf = {};
+    var df = {}, tf = {}, vocab = {};
+    // Every known word, raw and stemmed, and the term it stands for: what a slip is corrected to.
+    function know(w, t) { if (!vocab[w]) vocab[w] = { term: t, n: 0 }; vocab[w].n++; }
+    Object.keys(groups).forEach(function (w) { know(w, groups[w]); });
+    function learn(text) {
+      words(text).forEach(function (w) {
+        if (STOP[w] || groups[w] || groups[stem(w)]) return;
+        know(w, stem(w)); know(stem(w), stem(w));
+      });
+    }
+    data.answers.forEach(function (a) { a.phrases.concat(a.names, [a.words || ""]).forEach(learn); });
     var entries = data.answers.map(function (a) {
       var phrases = a.phrases.map(function (p) { return terms(p, groups); });
       var names = a.names.map(function (p) { return terms(p, groups); });
@@ -71,7 +126,7 @@
     var n = entries.length;
     function weight(t) { return df[t] ? Math.log(1 + n / df[t]) : 1; }
     function textWeight(t) { return tf[t] ? Math.log(1 + n / tf[t]) : 0; }
-    return { groups: groups, entries: entries, weight: weight, textWeight: textWeight };
+    return { groups: groups, vocab: vocab, entries: entries, weight: weight, textWeight: textWeight };
   }
 
   function similarity(q, p, weight) {
@@ -90,11 +145,11 @@
     return all ? shared / all : 0;
   }
 
-  var NAME_WEIGHT = 0.6, TEXT_WEIGHT = 0.35, MIN_SCORE = 0.5, NEAR_BEST = 0.6, MOST = 3;
+  var NAME_WEIGHT = 0.6, TEXT_WEIGHT = 0.4, MIN_SCORE = 0.5, NEAR_BEST = 0.6, MOST = 3;
 
   // query -> up to three {url, title, section, score}, best first.
   function rank(query, index) {
-    var q = terms(query, index.groups);
+    var q = terms(query, index.groups, index.vocab);
     if (!q.length) return [];
     var scored = index.entries.map(function (e) {
       var best = 0;
