@@ -10,15 +10,22 @@ TODAY = datetime.date(2026, 11, 29)
 
 # Test-only key facts (never published): one rule starting within 6 months of PENDING_DAY, shown
 # next to how_long, and one proposal, shown next to the key facts. The wording is test text.
+# PENDING_DAY is the day the tests run: the pending site is built from the real content, whose
+# dates (changes, last checked) may be as late as today, so a fixed day would soon be "before"
+# them and the build would rightly refuse. The rule starts on the 1st of the month 3 months on.
 PENDING_STAGE = "sentencing"
-PENDING_DAY = "2026-12-02"
-PENDING_FACTS = """\
+_today = datetime.date.today()
+_month = _today.month + 3
+PENDING_RULE_FROM = datetime.date(_today.year + (_month - 1) // 12, (_month - 1) % 12 + 1, 1)
+PENDING_RULE_FROM_TEXT = f"{PENDING_RULE_FROM.day} {PENDING_RULE_FROM:%B %Y}"  # as the pages write it
+PENDING_DAY = _today.isoformat()
+PENDING_FACTS = f"""\
   - text: TEST ONLY. You have 56 days to ask for a review.
     source: https://www.example.org/test-only-rule
     law:
       title: Test Act 2026, section 1
       url: https://www.legislation.gov.uk/ukpga/2026/99/section/1
-    in_force_from: 2027-03-01
+    in_force_from: {PENDING_RULE_FROM.isoformat()}
     affects: how_long
   - text: TEST ONLY. A judge may hear some cases alone.
     source: https://www.example.org/test-only-bill
@@ -26,5 +33,5 @@ PENDING_FACTS = """\
     proposal:
       name: Test Bill
       progress: Committee stage, House of Commons
-      last_checked: 2026-11-30
+      last_checked: {(_today - datetime.timedelta(days=2)).isoformat()}
 """

@@ -12,7 +12,7 @@ import feedparser
 import pytest
 from playwright.sync_api import expect
 
-from support import PENDING_STAGE
+from support import PENDING_RULE_FROM_TEXT, PENDING_STAGE
 from walkthrough.content import check_content
 from walkthrough.leaflet.urls import site_from_config
 from walkthrough.sitecheck import anchors
@@ -69,7 +69,7 @@ def test_a_coming_rule_is_a_named_region_with_a_heading_next_to_the_section_it_a
     region = pending_page.get_by_role("region", name="The law is changing").filter(has_text="TEST ONLY")
     expect(region).to_be_visible(timeout=WAIT_MS)
     expect(region.get_by_role("heading", name="The law is changing", level=3)).to_be_visible()
-    expect(region).to_contain_text("From 1 March 2027: TEST ONLY. You have 56 days to ask for a review.")
+    expect(region).to_contain_text(f"From {PENDING_RULE_FROM_TEXT}: TEST ONLY. You have 56 days to ask for a review.")
     expect(region.get_by_role("link", name="Test Act 2026, section 1")).to_have_attribute(
         "href", "https://www.legislation.gov.uk/ukpga/2026/99/section/1")
     assert region.evaluate(IN_SECTION_JS.replace("[el, anchor]", "el, anchor"), "how-long") is True

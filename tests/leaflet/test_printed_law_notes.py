@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 
-from support import PENDING_STAGE
+from support import PENDING_RULE_FROM_TEXT, PENDING_STAGE
 
 
 def _text(path) -> str:
@@ -13,7 +13,7 @@ def _text(path) -> str:
 def test_the_printed_stage_has_the_coming_rule_and_the_proposal(pending_site):
     text = _text(pending_site / "leaflet" / "stages" / f"{PENDING_STAGE}.pdf")
     assert "The law is changing" in text
-    assert "From 1 March 2027: TEST ONLY. You have 56 days to ask for a review." in text
+    assert f"From {PENDING_RULE_FROM_TEXT}: TEST ONLY. You have 56 days to ask for a review." in text
     assert "Proposed, not yet law" in text
     assert "TEST ONLY. A judge may hear some cases alone." in text
     assert "proposed in the Test Bill. It is not law yet" in text
