@@ -19,6 +19,8 @@ _month = _today.month + 3
 PENDING_RULE_FROM = datetime.date(_today.year + (_month - 1) // 12, (_month - 1) % 12 + 1, 1)
 PENDING_RULE_FROM_TEXT = f"{PENDING_RULE_FROM.day} {PENDING_RULE_FROM:%B %Y}"  # as the pages write it
 PENDING_DAY = _today.isoformat()
+PENDING_CHECKED = _today - datetime.timedelta(days=2)  # when the test proposal was "last checked"
+PENDING_CHECKED_TEXT = f"{PENDING_CHECKED.day} {PENDING_CHECKED:%B %Y}"
 PENDING_FACTS = f"""\
   - text: TEST ONLY. You have 56 days to ask for a review.
     source: https://www.example.org/test-only-rule
@@ -33,5 +35,5 @@ PENDING_FACTS = f"""\
     proposal:
       name: Test Bill
       progress: Committee stage, House of Commons
-      last_checked: {(_today - datetime.timedelta(days=2)).isoformat()}
+      last_checked: {PENDING_CHECKED.isoformat()}
 """

@@ -12,7 +12,7 @@ import feedparser
 import pytest
 from playwright.sync_api import expect
 
-from support import PENDING_RULE_FROM_TEXT, PENDING_STAGE
+from support import PENDING_CHECKED_TEXT, PENDING_RULE_FROM_TEXT, PENDING_STAGE
 from walkthrough.content import check_content
 from walkthrough.leaflet.urls import site_from_config
 from walkthrough.sitecheck import anchors
@@ -82,7 +82,7 @@ def test_a_proposal_says_it_is_not_law_with_the_bill_its_progress_and_when_it_wa
     expect(region).to_be_visible(timeout=WAIT_MS)
     expect(region).to_contain_text("TEST ONLY. A judge may hear some cases alone.")
     expect(region).to_contain_text("proposed in the Test Bill. It is not law yet")
-    expect(region).to_contain_text("Committee stage, House of Commons (last checked on 30 November 2026)")
+    expect(region).to_contain_text(f"Committee stage, House of Commons (last checked on {PENDING_CHECKED_TEXT})")
     assert region.evaluate(IN_SECTION_JS.replace("[el, anchor]", "el, anchor"), "key-facts") is True
     # A screen reader's list of headings includes it, under the page's own headings.
     names = pending_page.locator("article .wt-law-note", has_text="TEST ONLY").locator("h3.wt-law-note__title").all_inner_texts()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 
-from support import PENDING_RULE_FROM_TEXT, PENDING_STAGE
+from support import PENDING_CHECKED_TEXT, PENDING_RULE_FROM_TEXT, PENDING_STAGE
 
 
 def _text(path) -> str:
@@ -17,7 +17,7 @@ def test_the_printed_stage_has_the_coming_rule_and_the_proposal(pending_site):
     assert "Proposed, not yet law" in text
     assert "TEST ONLY. A judge may hear some cases alone." in text
     assert "proposed in the Test Bill. It is not law yet" in text
-    assert "last checked on 30 November 2026" in text
+    assert f"last checked on {PENDING_CHECKED_TEXT}" in text
     assert "Test Act 2026, section 1" in text
 
 
